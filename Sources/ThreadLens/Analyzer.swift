@@ -1,0 +1,48 @@
+import Foundation
+@_exported import ThreadLensCore
+@_exported import ThreadLensICU
+@_exported import ThreadLensIO
+@_exported import ThreadLensEval
+@_exported import ThreadLensReport
+
+/// The library's front door: load the models once, then analyse threads.
+///
+/// ```swift
+/// import ThreadLens
+/// let analyzer = try Analyzer()
+/// let result = analyzer.analyze(contentsOf: URL(fileURLWithPath: "thread.txt"))
+/// for comment in result.threads.flatMap(\.comments) { print(comment.id, comment.sentiment.label) }
+/// ```
+/// An `Analyzer` owns ICU break iterators: use one per thread of execution.
+public final class Analyzer {
+    public let models: ModelPack
+    public let pipeline: Pipeline
+    public let tokenizer: Tokenizer
+    /// Warnings from loading the models.
+    public let modelWarnings: [Diagnostic]
+
+    /// Loads the model pack from `modelsDirectory` (default: the shipped `models/`, found as
+    /// `ModelPack.locateDefaultDirectory` describes). Throws the model files' diagnostics.
+    public init(modelsDirectory: URL? = nil, options: AnalysisOptions = AnalysisOptions()) throws {
+        let tokenizer = Tokenizer(segmenter: try ICUSegmenter())
+        guard let directory = modelsDirectory ?? ModelPack.locateDefaultDirectory() else {
+            throw DiagnosticsError([.error("model.not-found", "cannot find the models/ directory; pass --models DIR or set THREADLENS_MODELS")])
+        }
+        let (pack, warnings) = try ModelPack.load(from: directory, tokenizer: tokenizer)
+        self.models = pack
+        self.modelWarnings = warnings
+        self.tokenizer = tokenizer
+        self.pipeline = Pipeline.standard(models: pack, options: options)
+    }
+
+    /// Analyses one thread.
+    public func analyze(_ thread: CommentThread) -> AnalyzedThread {
+        pipeline.analyze(thread, tokenizer: tokenizer)
+    }
+
+    /// Reads an input file in any supported format and analyses every thread in it.
+    public func analyze(contentsOf url: URL, format: InputFormat? = nil) -> (threads: [AnalyzedThread], read: ReadResult) {
+        let read = InputFiles.read(path: url.path, format: format)
+        return (read.threads.map(analyze), read)
+    }
+}

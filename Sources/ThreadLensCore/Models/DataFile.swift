@@ -1,0 +1,154 @@
+import Foundation
+
+/// The line-oriented, versioned format every model file shares.
+///
+/// ```
+/// #! format: sentiment-lexicon/1
+/// # comment lines and blank lines are skipped
+/// term<TAB>value<TAB>…
+/// ```
+/// Line 1 names the format and its version; every record keeps its line number so every
+/// problem can be reported as `file:line:column`.
+public struct DataFile: Sendable {
+    /// The path as shown in diagnostics (relative to the models directory where possible).
+    public var path: String
+    public var format: String
+    public var version: Int
+    public var records: [DataRecord]
+
+    /// Reads and splits a model file. Problems are appended to `diagnostics`; returns `nil`
+    /// when the file cannot be read or its header is wrong.
+    public static func read(contentsOf url: URL, displayPath: String, format expected: String,
+                            versions: ClosedRange<Int> = 1...1, diagnostics: inout [Diagnostic]) -> DataFile? {
+        guard let data = try? Data(contentsOf: url) else {
+            diagnostics.append(.error("model.unreadable", "cannot read model file", at: SourceLocation(file: displayPath, line: 1)))
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.append(.error("model.encoding", "model file is not valid UTF-8", at: SourceLocation(file: displayPath, line: 1)))
+            return nil
+        }
+        return parse(text, displayPath: displayPath, format: expected, versions: versions, diagnostics: &diagnostics)
+    }
+
+    /// Parses model-file text (see `read`).
+    public static func parse(_ text: String, displayPath: String, format expected: String,
+                             versions: ClosedRange<Int> = 1...1, diagnostics: inout [Diagnostic]) -> DataFile? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if let last = lines.last, last.isEmpty { lines.removeLast() }
+        guard let header = lines.first, header.hasPrefix("#! format:") else {
+            diagnostics.append(.error("model.header", "expected '#! format: \(expected)/\(versions.upperBound)' on line 1",
+                                      at: SourceLocation(file: displayPath, line: 1, column: 1)))
+            return nil
+        }
+        let declared = header.dropFirst("#! format:".count).trimmingCharacters(in: .whitespaces)
+        let parts = declared.split(separator: "/")
+        guard parts.count == 2, let version = Int(parts[1]) else {
+            diagnostics.append(.error("model.header", "expected 'NAME/VERSION' after '#! format:', found '\(declared)'",
+                                      at: SourceLocation(file: displayPath, line: 1, column: 12)))
+            return nil
+        }
+        guard String(parts[0]) == expected else {
+            diagnostics.append(.error("model.format", "expected format '\(expected)', found '\(parts[0])'",
+                                      at: SourceLocation(file: displayPath, line: 1, column: 12)))
+            return nil
+        }
+        guard versions.contains(version) else {
+            diagnostics.append(.error("model.version", "format '\(expected)' version \(version) is not supported (supported: \(versions.lowerBound)…\(versions.upperBound))",
+                                      at: SourceLocation(file: displayPath, line: 1, column: 12)))
+            return nil
+        }
+        var records: [DataRecord] = []
+        for (index, rawLine) in lines.enumerated().dropFirst() {
+            var line = rawLine
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
+            records.append(DataRecord(path: displayPath, line: index + 1, text: String(line)))
+        }
+        return DataFile(path: displayPath, format: expected, version: version, records: records)
+    }
+}
+
+/// One record (line) of a model file, split on tabs.
+public struct DataRecord: Sendable {
+    public var path: String
+    public var line: Int
+    public var text: String
+    public var fields: [String]
+    /// 1-based column (in characters) where each field starts.
+    public var columns: [Int]
+
+    init(path: String, line: Int, text: String) {
+        self.path = path
+        self.line = line
+        self.text = text
+        var fields: [String] = []
+        var columns: [Int] = []
+        var column = 1
+        for field in text.split(separator: "\t", omittingEmptySubsequences: false) {
+            fields.append(String(field))
+            columns.append(column)
+            column += field.count + 1
+        }
+        self.fields = fields
+        self.columns = columns
+    }
+
+    /// The location of field `index` (or of the line when the field is missing).
+    public func location(field index: Int = 0) -> SourceLocation {
+        SourceLocation(file: path, line: line, column: index < columns.count ? columns[index] : 1)
+    }
+
+    /// Field `index` trimmed, or `nil` when absent or empty.
+    public func field(_ index: Int) -> String? {
+        guard index < fields.count else { return nil }
+        let trimmed = fields[index].trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// Reports a wrong number of columns; returns false when the count is outside `range`.
+    public func expectColumns(_ range: ClosedRange<Int>, diagnostics: inout [Diagnostic], code: String = "model.column-count") -> Bool {
+        if range.contains(fields.count) { return true }
+        let expected = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
+        diagnostics.append(.error(code, "expected \(expected) tab-separated columns, found \(fields.count)", at: location(field: 0)))
+        return false
+    }
+
+    /// Parses field `index` as a number in `range`, reporting problems.
+    public func number(_ index: Int, in range: ClosedRange<Double>, diagnostics: inout [Diagnostic], code: String = "model.number") -> Double? {
+        guard let text = field(index) else {
+            diagnostics.append(.error(code, "expected a number in column \(index + 1)", at: location(field: index)))
+            return nil
+        }
+        guard let value = Double(text) else {
+            diagnostics.append(.error(code, "expected a number, found '\(text)'", at: location(field: index)))
+            return nil
+        }
+        guard range.contains(value) else {
+            diagnostics.append(.error(code + "-range", "\(text) is outside \(range.lowerBound)…\(range.upperBound)", at: location(field: index)))
+            return nil
+        }
+        return value
+    }
+}
+
+/// Suggests the closest of `candidates` for an unknown name ("did you mean …").
+public func closestMatch(to name: String, in candidates: [String]) -> String? {
+    func distance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+    let target = Array(name.lowercased())
+    let scored = candidates.map { ($0, distance(target, Array($0.lowercased()))) }.min { $0.1 < $1.1 }
+    guard let (best, score) = scored, score <= max(2, target.count / 3) else { return nil }
+    return best
+}

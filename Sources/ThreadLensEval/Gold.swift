@@ -1,0 +1,2 @@
+import ThreadLensCore
+/// Gold annotations and scores (SPEC §6). Filled in by the foundation issue.

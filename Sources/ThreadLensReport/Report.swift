@@ -1,0 +1,2 @@
+import ThreadLensCore
+/// Aggregation and report renderers. Filled in by the report issue.
