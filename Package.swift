@@ -39,6 +39,7 @@ let package = Package(
             name: "threadlens",
             dependencies: ["ThreadLens", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(name: "threadlens-bench", dependencies: ["ThreadLens"]),
         .testTarget(name: "ThreadLensCoreTests", dependencies: ["ThreadLensCore", "ThreadLens"]),
         .testTarget(name: "ThreadLensICUTests", dependencies: ["ThreadLensICU", "ThreadLensCore"]),
         .testTarget(name: "ThreadLensIOTests", dependencies: ["ThreadLensIO", "ThreadLensCore"]),

@@ -17,6 +17,7 @@ struct TLBreaker {
     UBreakIterator *iterator;
     UChar *buffer;          // the text as UTF-16, reused across texts
     int32_t capacity;       // of buffer, in UTF-16 units
+    int32_t length16;       // of the current text, in UTF-16 units
     const uint8_t *utf8;    // the caller's bytes
     int32_t utf8Length;
     int32_t previous;       // last boundary, UTF-16
@@ -59,8 +60,21 @@ int32_t tl_breaker_set_text(TLBreaker *breaker, const uint8_t *utf8, int32_t len
     if (U_FAILURE(status)) return (int32_t)status;
     ubrk_setText(breaker->iterator, breaker->buffer, length16, &status);
     if (U_FAILURE(status)) return (int32_t)status;
+    breaker->length16 = length16;
     breaker->utf8 = utf8;
     breaker->utf8Length = length;
+    breaker->previous = ubrk_first(breaker->iterator);
+    breaker->cursor16 = 0;
+    breaker->cursor8 = 0;
+    return 0;
+}
+
+int32_t tl_breaker_share_text(TLBreaker *breaker, const TLBreaker *source) {
+    UErrorCode status = U_ZERO_ERROR;
+    ubrk_setText(breaker->iterator, source->buffer, source->length16, &status);
+    if (U_FAILURE(status)) return (int32_t)status;
+    breaker->utf8 = source->utf8;
+    breaker->utf8Length = source->utf8Length;
     breaker->previous = ubrk_first(breaker->iterator);
     breaker->cursor16 = 0;
     breaker->cursor8 = 0;
@@ -237,6 +251,25 @@ int32_t tl_convert_to_utf8(const char *charset, const uint8_t *input, int32_t le
     free(buffer16);
     if (U_FAILURE(status) && status != U_BUFFER_OVERFLOW_ERROR && status != U_STRING_NOT_TERMINATED_WARNING) return -1;
     return length8;
+}
+
+int32_t tl_convert_from_utf8(const char *charset, const uint8_t *input, int32_t length,
+                             uint8_t *output, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t capacity16 = length + 16;
+    UChar *buffer16 = malloc(sizeof(UChar) * (size_t)capacity16);
+    if (!buffer16) return -1;
+    int32_t length16 = 0;
+    u_strFromUTF8WithSub(buffer16, capacity16, &length16, (const char *)input, length, 0xFFFD, NULL, &status);
+    if (U_FAILURE(status)) { free(buffer16); return -1; }
+    UConverter *converter = ucnv_open(charset, &status);
+    if (U_FAILURE(status)) { free(buffer16); return -1; }
+    status = U_ZERO_ERROR;
+    int32_t written = ucnv_fromUChars(converter, (char *)output, capacity, buffer16, length16, &status);
+    ucnv_close(converter);
+    free(buffer16);
+    if (U_FAILURE(status) && status != U_BUFFER_OVERFLOW_ERROR && status != U_STRING_NOT_TERMINATED_WARNING) return -1;
+    return written;
 }
 
 const char *tl_icu_version(void) {

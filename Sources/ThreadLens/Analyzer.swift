@@ -20,17 +20,23 @@ public final class Analyzer {
     public let tokenizer: Tokenizer
     /// Warnings from loading the models.
     public let modelWarnings: [Diagnostic]
+    /// The article-boilerplate rules of the text format (`models/boilerplate.tsv`).
+    public let boilerplate: BoilerplateRules
 
     /// Loads the model pack from `modelsDirectory` (default: the shipped `models/`, found as
-    /// `ModelPack.locateDefaultDirectory` describes). Throws the model files' diagnostics.
-    public init(modelsDirectory: URL? = nil, options: AnalysisOptions = AnalysisOptions()) throws {
+    /// `ModelPack.locateDefaultDirectory` describes), with `overlays` laid over it (partial
+    /// packs and overlay files, see `ModelOverlays`). Throws the model files' diagnostics.
+    public init(modelsDirectory: URL? = nil, overlays: ModelOverlays = .none, options: AnalysisOptions = AnalysisOptions()) throws {
         let tokenizer = Tokenizer(segmenter: try ICUSegmenter())
         guard let directory = modelsDirectory ?? ModelPack.locateDefaultDirectory() else {
             throw DiagnosticsError([.error("model.not-found", "cannot find the models/ directory; pass --models DIR or set THREADLENS_MODELS")])
         }
-        let (pack, warnings) = try ModelPack.load(from: directory, tokenizer: tokenizer)
+        let (pack, warnings) = try ModelPack.load(from: directory, tokenizer: tokenizer, overlays: overlays)
+        let (boilerplate, boilerplateDiagnostics) = BoilerplateRules.loadShipped(modelsDirectory: directory)
+        if boilerplateDiagnostics.hasErrors { throw DiagnosticsError(boilerplateDiagnostics) }
         self.models = pack
-        self.modelWarnings = warnings
+        self.modelWarnings = warnings + boilerplateDiagnostics
+        self.boilerplate = boilerplate
         self.tokenizer = tokenizer
         self.pipeline = Pipeline.standard(models: pack, options: options)
     }
@@ -42,7 +48,7 @@ public final class Analyzer {
 
     /// Reads an input file in any supported format and analyses every thread in it.
     public func analyze(contentsOf url: URL, format: InputFormat? = nil) -> (threads: [AnalyzedThread], read: ReadResult) {
-        let read = InputFiles.read(path: url.path, format: format)
+        let read = InputFiles.read(path: url.path, format: format, boilerplate: boilerplate)
         return (read.threads.map(analyze), read)
     }
 }

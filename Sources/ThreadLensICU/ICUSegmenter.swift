@@ -3,16 +3,21 @@ import ThreadLensCore
 
 /// ICU-backed segmentation and folding. Holds one word and one sentence break iterator with
 /// their UTF-16 buffers, reused for every text: make one per worker thread.
+///
+/// Word breaking uses `locale` ("" is ICU's root: UAX #29 rules for alphabetic text, dictionary
+/// segmentation for Chinese). Sentence breaking uses the same rules plus ICU's standard
+/// abbreviation suppressions (`@ss=standard`), so "Mr. Smith" and "e.g. this" do not end a
+/// sentence; root has no suppression data, so "" uses English's, whose rules equal root's.
 public final class ICUSegmenter: Segmenter {
     private let words: OpaquePointer
     private let sentences: OpaquePointer
 
-    /// Opens the break iterators for `locale` ("" is ICU's root, which segments Chinese by
-    /// dictionary and English by UAX #29 rules alike).
+    /// Opens the break iterators for `locale` ("" for root).
     public init(locale: String = "") throws(ICUError) {
         var status: Int32 = 0
         guard let words = tl_breaker_open(Int32(TL_BREAK_WORD), locale, &status) else { throw ICUError(operation: "ubrk_open(word)", code: status) }
-        guard let sentences = tl_breaker_open(Int32(TL_BREAK_SENTENCE), locale, &status) else {
+        let sentenceLocale = (locale.isEmpty ? "en" : locale) + "@ss=standard"
+        guard let sentences = tl_breaker_open(Int32(TL_BREAK_SENTENCE), sentenceLocale, &status) else {
             tl_breaker_close(words)
             throw ICUError(operation: "ubrk_open(sentence)", code: status)
         }
@@ -27,38 +32,75 @@ public final class ICUSegmenter: Segmenter {
 
     public func wordSegments(of text: Substring) -> [Segment] {
         var segments: [Segment] = []
-        segments.reserveCapacity(text.utf8.count / 3 + 1)
-        run(words, over: text) { start, end, status in
-            segments.append(Segment(range: Int(start)..<Int(end), ruleStatus: status))
+        var text = text
+        text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress, buffer.count > 0,
+                  tl_breaker_set_text(words, base, Int32(buffer.count)) == 0 else { return }
+            segments = Self.collectWords(words, byteCount: buffer.count)
         }
         return segments
     }
 
     public func sentenceSegments(of text: Substring) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
-        run(sentences, over: text) { start, end, _ in ranges.append(Int(start)..<Int(end)) }
+        var text = text
+        text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress, buffer.count > 0,
+                  tl_breaker_set_text(sentences, base, Int32(buffer.count)) == 0 else { return }
+            ranges = Self.collectSentences(sentences)
+        }
         return ranges
     }
 
-    /// Counts word segments without building tokens: ICU alone, for the benchmark baseline.
+    /// Words and sentences from one UTF-8 → UTF-16 conversion: the sentence iterator reads the
+    /// word iterator's buffer.
+    public func segments(of text: Substring) -> (words: [Segment], sentences: [Range<Int>]) {
+        var result: (words: [Segment], sentences: [Range<Int>]) = ([], [])
+        var text = text
+        text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress, buffer.count > 0,
+                  tl_breaker_set_text(words, base, Int32(buffer.count)) == 0 else { return }
+            result.words = Self.collectWords(words, byteCount: buffer.count)
+            guard tl_breaker_share_text(sentences, words) == 0 else { return }
+            result.sentences = Self.collectSentences(sentences)
+        }
+        return result
+    }
+
+    private static func collectWords(_ breaker: OpaquePointer, byteCount: Int) -> [Segment] {
+        var segments: [Segment] = []
+        // About one segment per 3 bytes in English (words and spaces), fewer in Chinese.
+        segments.reserveCapacity(byteCount / 3 + 4)
+        var start: Int32 = 0, end: Int32 = 0, status: Int32 = 0
+        while tl_breaker_next(breaker, &start, &end, &status) == 1 {
+            segments.append(Segment(range: Int(start)..<Int(end), ruleStatus: status))
+        }
+        return segments
+    }
+
+    private static func collectSentences(_ breaker: OpaquePointer) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start: Int32 = 0, end: Int32 = 0, status: Int32 = 0
+        while tl_breaker_next(breaker, &start, &end, &status) == 1 { ranges.append(Int(start)..<Int(end)) }
+        return ranges
+    }
+
+    /// Counts word segments without building tokens: ICU alone (UTF-8 → UTF-16 conversion, the
+    /// reused break iterator, offsets mapped back), the benchmark's baseline.
     public func countWordSegments(of text: Substring) -> Int {
         var count = 0
-        run(words, over: text) { _, _, _ in count += 1 }
+        var text = text
+        text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress, buffer.count > 0,
+                  tl_breaker_set_text(words, base, Int32(buffer.count)) == 0 else { return }
+            var start: Int32 = 0, end: Int32 = 0, status: Int32 = 0
+            while tl_breaker_next(words, &start, &end, &status) == 1 { count += 1 }
+        }
         return count
     }
 
-    private func run(_ breaker: OpaquePointer, over text: Substring, _ body: (Int32, Int32, Int32) -> Void) {
-        var text = text
-        text.withUTF8 { buffer in
-            guard let base = buffer.baseAddress, buffer.count > 0 else { return }
-            guard tl_breaker_set_text(breaker, base, Int32(buffer.count)) == 0 else { return }
-            var start: Int32 = 0, end: Int32 = 0, status: Int32 = 0
-            while tl_breaker_next(breaker, &start, &end, &status) == 1 { body(start, end, status) }
-        }
-    }
-
     public func foldForLookup(_ text: Substring) -> String {
-        ICUText.transform(text) { input, length, output, capacity in tl_fold_case_nfkc(input, length, output, capacity) } ?? text.lowercased()
+        ICUText.fold(text)
     }
 }
 
@@ -149,9 +191,35 @@ public enum ICUCharset {
         return (detected, Int(confidence))
     }
 
+    /// True when ICU has a converter for `charset`.
+    public static func isKnown(_ charset: String) -> Bool {
+        tl_convert_from_utf8(charset, [0x41], 1, nil, 0) >= 0
+    }
+
+    /// `text` encoded in `charset` (GB18030, Big5, UTF-16LE …); nil when the charset is unknown.
+    /// Characters the charset cannot hold become its substitution character.
+    public static func encode(_ text: String, charset: String) -> [UInt8]? {
+        var text = text
+        return text.withUTF8 { input -> [UInt8]? in
+            guard input.count > 0 else { return ICUCharset.isKnown(charset) ? [] : nil }
+            var capacity = input.count * 4 + 16
+            for _ in 0..<2 {
+                var output = [UInt8](repeating: 0, count: capacity)
+                let length = output.withUnsafeMutableBufferPointer { out in
+                    tl_convert_from_utf8(charset, input.baseAddress, Int32(input.count), out.baseAddress!, Int32(capacity))
+                }
+                if length < 0 { return nil }
+                if Int(length) <= capacity { return Array(output[0..<Int(length)]) }
+                capacity = Int(length) + 1
+            }
+            return nil
+        }
+    }
+
     /// Converts `bytes` in `charset` to a String; `substitutions` counts bytes that could not be
     /// decoded (replaced by U+FFFD). Nil when the charset is unknown.
     public static func decode(_ bytes: [UInt8], charset: String) -> (text: String, substitutions: Int)? {
+        guard !bytes.isEmpty else { return isKnown(charset) ? ("", 0) : nil }
         var capacity = bytes.count * 3 + 16
         for _ in 0..<2 {
             var output = [UInt8](repeating: 0, count: capacity)

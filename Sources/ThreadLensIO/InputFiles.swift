@@ -5,7 +5,14 @@ import ThreadLensCore
 public enum InputFiles {
     /// Reads one input. Never throws: an unreadable or undecodable file comes back as an error
     /// diagnostic with no threads, so the other files of a run are still processed.
-    public static func read(path: String, format: InputFormat? = nil) -> ReadResult {
+    ///
+    /// - Parameters:
+    ///   - format: forces the format; by default the file extension decides, and standard input
+    ///     (`-`) is recognised from its content (an `input.format-guessed` note says which).
+    ///   - boilerplate: the article boilerplate rules of the text format; pass
+    ///     `BoilerplateRules.loadShipped().rules` for the shipped `models/boilerplate.tsv`.
+    ///     With `.none` every article line is kept.
+    public static func read(path: String, format: InputFormat? = nil, boilerplate: BoilerplateRules = .none) -> ReadResult {
         let source = path
         let bytes: Data
         if path == "-" {
@@ -23,30 +30,33 @@ public enum InputFiles {
             }
             bytes = data
         }
+        var diagnostics: [Diagnostic] = []
+        let text = TextDecoding.decode(bytes, source: source, diagnostics: &diagnostics)
         let resolvedFormat: InputFormat
         if let format {
             resolvedFormat = format
+        } else if path == "-" {
+            resolvedFormat = InputFormat.sniff(text)
+            diagnostics.append(Diagnostic(.note, "input.format-guessed", "standard input read as \(resolvedFormat.rawValue) (from its content; pass --input-format to force a format)", at: SourceLocation(file: source, line: 1)))
         } else if let implied = InputFormat(pathExtension: (path as NSString).pathExtension) {
             resolvedFormat = implied
         } else {
             return ReadResult(diagnostics: [.error("input.format", "cannot tell the input format from the file name; pass --input-format text|jsonl|json|csv", at: SourceLocation(file: source, line: 1))])
         }
-        var diagnostics: [Diagnostic] = []
-        let text = TextDecoding.decode(bytes, source: source, diagnostics: &diagnostics)
         let threadID = ThreadID(path == "-" ? "stdin" : ((path as NSString).lastPathComponent as NSString).deletingPathExtension)
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             diagnostics.append(.error("input.empty", "the file holds no text (expected a \(resolvedFormat.rawValue) thread)", at: SourceLocation(file: source, line: 1)))
             return ReadResult(diagnostics: diagnostics)
         }
-        var result = reader(for: resolvedFormat).read(text, source: source, defaultThreadID: threadID)
+        var result = reader(for: resolvedFormat, boilerplate: boilerplate).read(text, source: source, defaultThreadID: threadID)
         result.diagnostics.insert(contentsOf: diagnostics, at: 0)
         return result
     }
 
-    /// The reader of a format.
-    public static func reader(for format: InputFormat) -> any ThreadReader {
+    /// The reader of a format (`boilerplate` is used by the text reader only).
+    public static func reader(for format: InputFormat, boilerplate: BoilerplateRules = .none) -> any ThreadReader {
         switch format {
-        case .text: return TextThreadReader()
+        case .text: return TextThreadReader(boilerplate: boilerplate)
         case .jsonl: return JSONLinesReader()
         case .json: return JSONThreadReader()
         case .csv: return CSVThreadReader()
@@ -63,7 +73,7 @@ public enum TextDecoding {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             if let text = String(data: Data(bytes), encoding: .utf16) { return text }
         }
-        if let text = String(validatingUTF8: bytes.map { CChar(bitPattern: $0) } + [0]), !bytes.contains(0) {
+        if !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) {
             return text
         }
         // Report each line holding invalid UTF-8, then decode with replacement.

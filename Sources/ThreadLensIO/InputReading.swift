@@ -15,6 +15,23 @@ public enum InputFormat: String, Hashable, Sendable, CaseIterable {
         default: return nil
         }
     }
+
+    /// Guesses the format of text with no file name (standard input): `[` → json; `{` → jsonl
+    /// when the first line is a whole JSON value, else json; a first line of comma-separated
+    /// names including `text` → csv; anything else → text.
+    public static func sniff(_ text: String) -> InputFormat {
+        let trimmed = text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+        if trimmed.hasPrefix("[") { return .json }
+        if trimmed.hasPrefix("{") {
+            let firstLine = trimmed.prefix { $0 != "\n" && $0 != "\r\n" }
+            var parser = JSONParser(Array(firstLine.utf8))
+            return (try? parser.parseDocument()) != nil ? .jsonl : .json
+        }
+        let firstLine = trimmed.prefix { $0 != "\n" && $0 != "\r\n" }
+        let names = firstLine.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased() }
+        if names.count >= 2, names.contains("text") { return .csv }
+        return .text
+    }
 }
 
 /// A comment that could not be read, and why. Every input comment is either in a thread or here.

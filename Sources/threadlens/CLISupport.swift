@@ -26,8 +26,27 @@ enum ExitStatus {
 
 /// Options shared by every command that loads the models.
 struct ModelOptions: ParsableArguments {
-    @Option(name: .long, help: "The models directory (default: the shipped models/, or $THREADLENS_MODELS).")
+    @Option(name: .long, help: ArgumentHelp("A models directory laid over the shipped models/ (or $THREADLENS_MODELS): its files replace the shipped files at the same paths, files it lacks come from the shipped pack.", valueName: "dir"))
     var models: String?
+
+    @Option(name: .long, help: ArgumentHelp("An overlay model file (repeatable). Line 1 names the format it extends (#! format: sentiment-lexicon/1); its entries are added, replace shipped entries with the same key, or remove them with '-' after the key.", valueName: "file"))
+    var lexicon: [String] = []
+
+    /// The pack to load and what to lay over it: `--models DIR` is a partial pack over the
+    /// shipped one, or the pack itself when no shipped pack is found or it is the shipped one.
+    func resolved() -> (directory: URL?, overlays: ModelOverlays) {
+        Self.resolve(models: models, lexicon: lexicon)
+    }
+
+    static func resolve(models: String?, lexicon: [String]) -> (directory: URL?, overlays: ModelOverlays) {
+        let shipped = ModelPack.locateDefaultDirectory()
+        guard let models else { return (shipped, ModelOverlays(files: lexicon)) }
+        let given = URL(fileURLWithPath: models)
+        guard let shipped, shipped.standardizedFileURL.resolvingSymlinksInPath().path != given.standardizedFileURL.resolvingSymlinksInPath().path else {
+            return (given, ModelOverlays(files: lexicon))
+        }
+        return (shipped, ModelOverlays(directories: [models], files: lexicon))
+    }
 }
 
 /// Options shared by every command that reads threads.
@@ -37,6 +56,9 @@ struct InputOptions: ParsableArguments {
 
     @Option(name: .long, help: "Force the input format: text, jsonl, json or csv.")
     var inputFormat: InputFormat?
+
+    @Flag(name: .long, help: "Also print notes (e.g. which article boilerplate lines were removed).")
+    var verbose = false
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("name at least one input file (or '-' for standard input)") }
@@ -76,10 +98,24 @@ struct InputRun {
     var results: [ReadResult] = []
     var hadErrors = false
 
-    init(_ options: InputOptions) {
+    /// `models`: the `--models` directory, where `boilerplate.tsv` (article boilerplate of the
+    /// text format) is read from; by default the shipped models/. Invalid rules stop the run
+    /// with the model error code before any input is read (no half-loaded models).
+    init(_ options: InputOptions, models: String? = nil) {
+        // A partial pack (see ModelOptions) without its own boilerplate.tsv uses the shipped one.
+        let boilerplateDirectory = models.flatMap { directory in
+            FileManager.default.fileExists(atPath: URL(fileURLWithPath: directory).appendingPathComponent(BoilerplateRules.relativePath).path)
+                ? URL(fileURLWithPath: directory) : nil
+        }
+        let (boilerplate, ruleDiagnostics) = BoilerplateRules.loadShipped(modelsDirectory: boilerplateDirectory)
+        DiagnosticPrinter.print(ruleDiagnostics)
+        if ruleDiagnostics.hasErrors {
+            printError("threadlens: the model files have errors; nothing was read")
+            exit(ExitStatus.modelError)
+        }
         for path in options.inputs {
-            let result = InputFiles.read(path: path, format: options.inputFormat)
-            DiagnosticPrinter.print(result.diagnostics)
+            let result = InputFiles.read(path: path, format: options.inputFormat, boilerplate: boilerplate)
+            DiagnosticPrinter.print(options.verbose ? result.diagnostics : result.diagnostics.filter { $0.severity != .note })
             if result.diagnostics.hasErrors || !result.skipped.isEmpty { hadErrors = true }
             results.append(result)
         }
@@ -107,7 +143,8 @@ struct InputRun {
 /// Loads the analyzer, rendering model diagnostics and exiting with the model error code.
 func loadAnalyzer(_ modelOptions: ModelOptions, options: AnalysisOptions = AnalysisOptions()) throws -> Analyzer {
     do {
-        let analyzer = try Analyzer(modelsDirectory: modelOptions.models.map { URL(fileURLWithPath: $0) }, options: options)
+        let (directory, overlays) = modelOptions.resolved()
+        let analyzer = try Analyzer(modelsDirectory: directory, overlays: overlays, options: options)
         DiagnosticPrinter.print(analyzer.modelWarnings)
         return analyzer
     } catch let error as DiagnosticsError {

@@ -12,6 +12,13 @@ struct ThreadLensCommand: ParsableCommand {
             ParseCommand.self,
             TokenizeCommand.self,
             AnalyzeCommand.self,
+            ExplainCommand.self,
+            EvalCommand.self,
+            ReportCommand.self,
+            MergeCommand.self,
+            TestCommand.self,
+            LintCommand.self,
+            DiffCommand.self,
         ]
     )
 }

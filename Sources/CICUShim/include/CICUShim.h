@@ -27,6 +27,11 @@ void tl_breaker_close(TLBreaker *breaker);
 /// next call to tl_breaker_set_text. Returns 0 on success or an ICU error code.
 int32_t tl_breaker_set_text(TLBreaker *breaker, const uint8_t *utf8, int32_t length);
 
+/// Points `breaker` at the UTF-16 text `source` holds (set by tl_breaker_set_text), so that a
+/// sentence and a word iterator share one conversion. `source` must keep that text (and the
+/// caller's UTF-8 bytes) until `breaker` is done with it. Returns 0 or an ICU error code.
+int32_t tl_breaker_share_text(TLBreaker *breaker, const TLBreaker *source);
+
 /// Advances to the next segment: writes its UTF-8 byte range [*start, *end) and ICU's rule status
 /// (for words: 0 none, 100 number, 200 letter, 300 kana, 400 ideographic). Returns 1, or 0 at end.
 int32_t tl_breaker_next(TLBreaker *breaker, int32_t *start, int32_t *end, int32_t *ruleStatus);
@@ -59,6 +64,11 @@ int32_t tl_detect_charset(const uint8_t *bytes, int32_t length, char *name, int3
 /// or invalid input becomes U+FFFD and is counted in *substitutions (may be NULL).
 int32_t tl_convert_to_utf8(const char *charset, const uint8_t *input, int32_t length,
                            uint8_t *output, int32_t capacity, int32_t *substitutions);
+
+/// Converts UTF-8 to bytes in `charset` (the inverse of tl_convert_to_utf8, for tests and
+/// tools). Same buffer protocol; returns -1 when the charset is unknown.
+int32_t tl_convert_from_utf8(const char *charset, const uint8_t *input, int32_t length,
+                             uint8_t *output, int32_t capacity);
 
 /// The ICU version string ("72.1").
 const char *tl_icu_version(void);

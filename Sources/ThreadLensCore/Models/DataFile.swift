@@ -10,6 +10,13 @@ import Foundation
 /// Line 1 names the format and its version; every record keeps its line number so every
 /// problem can be reported as `file:line:column`.
 public struct DataFile: Sendable {
+    public init(path: String, format: String, version: Int, records: [DataRecord]) {
+        self.path = path
+        self.format = format
+        self.version = version
+        self.records = records
+    }
+
     /// The path as shown in diagnostics (relative to the models directory where possible).
     public var path: String
     public var format: String
@@ -20,6 +27,18 @@ public struct DataFile: Sendable {
     /// when the file cannot be read or its header is wrong.
     public static func read(contentsOf url: URL, displayPath: String, format expected: String,
                             versions: ClosedRange<Int> = 1...1, diagnostics: inout [Diagnostic]) -> DataFile? {
+        guard let text = readText(url, displayPath: displayPath, diagnostics: &diagnostics) else { return nil }
+        return parse(text, displayPath: displayPath, format: expected, versions: versions, diagnostics: &diagnostics)
+    }
+
+    /// Reads a model file in whatever format its header names (an overlay file, a file `lint`
+    /// checks on its own).
+    public static func read(contentsOf url: URL, displayPath: String, diagnostics: inout [Diagnostic]) -> DataFile? {
+        guard let text = readText(url, displayPath: displayPath, diagnostics: &diagnostics) else { return nil }
+        return parse(text, displayPath: displayPath, diagnostics: &diagnostics)
+    }
+
+    private static func readText(_ url: URL, displayPath: String, diagnostics: inout [Diagnostic]) -> String? {
         guard let data = try? Data(contentsOf: url) else {
             diagnostics.append(.error("model.unreadable", "cannot read model file", at: SourceLocation(file: displayPath, line: 1)))
             return nil
@@ -28,36 +47,50 @@ public struct DataFile: Sendable {
             diagnostics.append(.error("model.encoding", "model file is not valid UTF-8", at: SourceLocation(file: displayPath, line: 1)))
             return nil
         }
-        return parse(text, displayPath: displayPath, format: expected, versions: versions, diagnostics: &diagnostics)
+        return text
     }
 
     /// Parses model-file text (see `read`).
     public static func parse(_ text: String, displayPath: String, format expected: String,
                              versions: ClosedRange<Int> = 1...1, diagnostics: inout [Diagnostic]) -> DataFile? {
+        guard let file = parse(text, displayPath: displayPath, diagnostics: &diagnostics, expecting: expected, versions: versions) else { return nil }
+        guard file.format == expected else {
+            diagnostics.append(.error("model.format", "expected format '\(expected)', found '\(file.format)'",
+                                      at: SourceLocation(file: displayPath, line: 1, column: 12)))
+            return nil
+        }
+        guard versions.contains(file.version) else {
+            diagnostics.append(.error("model.version", "format '\(expected)' version \(file.version) is not supported (supported: \(versions.lowerBound)…\(versions.upperBound))",
+                                      at: SourceLocation(file: displayPath, line: 1, column: 12)))
+            return nil
+        }
+        return file
+    }
+
+    /// Parses model-file text in whatever format its header names.
+    public static func parse(_ text: String, displayPath: String, diagnostics: inout [Diagnostic]) -> DataFile? {
+        parse(text, displayPath: displayPath, diagnostics: &diagnostics, expecting: nil, versions: nil)
+    }
+
+    private static func parse(_ text: String, displayPath: String, diagnostics: inout [Diagnostic],
+                              expecting expected: String?, versions: ClosedRange<Int>?) -> DataFile? {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if let last = lines.last, last.isEmpty { lines.removeLast() }
         guard let header = lines.first, header.hasPrefix("#! format:") else {
-            diagnostics.append(.error("model.header", "expected '#! format: \(expected)/\(versions.upperBound)' on line 1",
+            let wanted = expected.map { "'#! format: \($0)/\(versions?.upperBound ?? 1)'" } ?? "'#! format: NAME/VERSION'"
+            diagnostics.append(.error("model.header", "expected \(wanted) on line 1",
                                       at: SourceLocation(file: displayPath, line: 1, column: 1)))
             return nil
         }
-        let declared = header.dropFirst("#! format:".count).trimmingCharacters(in: .whitespaces)
+        var declared = header.dropFirst("#! format:".count).trimmingCharacters(in: .whitespaces)
+        if declared.hasSuffix("\r") { declared.removeLast() }
         let parts = declared.split(separator: "/")
-        guard parts.count == 2, let version = Int(parts[1]) else {
+        guard parts.count == 2, !parts[0].isEmpty, let version = Int(parts[1]) else {
             diagnostics.append(.error("model.header", "expected 'NAME/VERSION' after '#! format:', found '\(declared)'",
                                       at: SourceLocation(file: displayPath, line: 1, column: 12)))
             return nil
         }
-        guard String(parts[0]) == expected else {
-            diagnostics.append(.error("model.format", "expected format '\(expected)', found '\(parts[0])'",
-                                      at: SourceLocation(file: displayPath, line: 1, column: 12)))
-            return nil
-        }
-        guard versions.contains(version) else {
-            diagnostics.append(.error("model.version", "format '\(expected)' version \(version) is not supported (supported: \(versions.lowerBound)…\(versions.upperBound))",
-                                      at: SourceLocation(file: displayPath, line: 1, column: 12)))
-            return nil
-        }
+        let format = String(parts[0])
         var records: [DataRecord] = []
         for (index, rawLine) in lines.enumerated().dropFirst() {
             var line = rawLine
@@ -65,7 +98,7 @@ public struct DataFile: Sendable {
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
             records.append(DataRecord(path: displayPath, line: index + 1, text: String(line)))
         }
-        return DataFile(path: displayPath, format: expected, version: version, records: records)
+        return DataFile(path: displayPath, format: format, version: version, records: records)
     }
 }
 
@@ -78,7 +111,7 @@ public struct DataRecord: Sendable {
     /// 1-based column (in characters) where each field starts.
     public var columns: [Int]
 
-    init(path: String, line: Int, text: String) {
+    public init(path: String, line: Int, text: String) {
         self.path = path
         self.line = line
         self.text = text

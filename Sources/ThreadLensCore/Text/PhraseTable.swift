@@ -1,9 +1,14 @@
 /// Longest-match lookup of multi-token lexicon entries over a token sequence.
 ///
 /// Entries and text are compared as sequences of *units*: a Latin/number token is one unit (its
-/// lookup key); an ideographic or kana token contributes one unit per character. So `发货`
-/// matches whether ICU produced `发货` or `发|货`, and `官方旗舰店` matches `官方|旗舰店` as well
-/// as `官方|旗舰|店`. A match must start and end on token boundaries.
+/// lookup key); an ideographic or kana token contributes one unit per character (Unicode scalar
+/// of its key; keys hold no variation selectors or combining marks on Han, NFKC removed or
+/// composed them). So `发货` matches whether ICU produced `发货` or `发|货`, and `官方旗舰店`
+/// matches `官方|旗舰店` as well as `官方|旗舰|店`. A match must start and end on token
+/// boundaries: `旗舰` does not match inside the token `旗舰店`.
+///
+/// Build entries' units with `Tokenizer.lookupUnits(of:)` (or `ModelLoader.units(of:)`), so
+/// that entries and text are keyed the same way.
 public struct PhraseTable<Value: Sendable>: Sendable {
     private struct Node: Sendable {
         var children: [String: Int32] = [:]
@@ -24,7 +29,7 @@ public struct PhraseTable<Value: Sendable>: Sendable {
 
     static func appendUnits(of token: Token, to units: inout [String]) {
         if token.kind == .ideographic || token.kind == .kana {
-            for character in token.key { units.append(String(character)) }
+            for scalar in token.key.unicodeScalars { units.append(String(scalar)) }
         } else {
             units.append(token.key)
         }
@@ -71,8 +76,8 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         tokenLoop: while index < end {
             let token = tokens[index]
             if token.kind == .ideographic || token.kind == .kana {
-                for character in token.key {
-                    guard let child = nodes[node].children[String(character)] else { break tokenLoop }
+                for scalar in token.key.unicodeScalars {
+                    guard let child = nodes[node].children[String(scalar)] else { break tokenLoop }
                     node = Int(child)
                 }
             } else {

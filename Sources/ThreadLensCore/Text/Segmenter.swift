@@ -20,6 +20,15 @@ public protocol Segmenter: AnyObject {
     func sentenceSegments(of text: Substring) -> [Range<Int>]
     /// The NFKC case-folded lookup form of `text`.
     func foldForLookup(_ text: Substring) -> String
+    /// Word segments and sentences together; implementations may share work between the two
+    /// (ICU converts the text to UTF-16 once).
+    func segments(of text: Substring) -> (words: [Segment], sentences: [Range<Int>])
+}
+
+extension Segmenter {
+    public func segments(of text: Substring) -> (words: [Segment], sentences: [Range<Int>]) {
+        (wordSegments(of: text), sentenceSegments(of: text))
+    }
 }
 
 /// Makes segmenters; shared across threads.

@@ -1,8 +1,21 @@
 /// The text layer's data: tokens and sentences as offsets into the original comment text.
 /// Nothing here copies the text except each token's lookup key.
+///
+/// Offsets are UTF-8 byte offsets into `TokenizedText.text`; ICU works in UTF-16 and the C shim
+/// maps its boundaries back in one place (`tl_breaker_next`).
 
-/// What a token is, from ICU's rule status plus the pre-pass that keeps URLs, @mentions and
-/// emoji sequences whole.
+/// What a token is, from ICU's rule status checked against the token's characters, plus the
+/// pre-pass that keeps URLs and @mentions whole.
+///
+/// - `word`: letters (any alphabetic script), also with digits ("Mi4", "4G"); e-mail addresses.
+/// - `number`: digits with ICU's separators ("11.11", "1,499", "１２３"); "30%" is `30` + `%`.
+/// - `ideographic`: Han words (ICU's dictionary segments Chinese into words).
+/// - `kana`: Japanese kana words.
+/// - `emoji`: one emoji sequence (ZWJ sequence, skin tone, flag, keycap) per token.
+/// - `punctuation`: Unicode punctuation (P*), including `%`, `@` and CJK `，。！？`.
+/// - `symbol`: other visible characters (`$ € + ™ ©`, text-style `❤︎`).
+/// - `url`: `http(s)://…`, `www.…` or a bare domain with a known top-level domain (`mi.com/x`).
+/// - `mention`: `@name` at a word start.
 public enum TokenKind: String, Hashable, Sendable, CaseIterable {
     case word, number, ideographic, kana, emoji, punctuation, symbol, url, mention
 }
@@ -13,10 +26,14 @@ public struct Token: Hashable, Sendable {
     /// UTF-8 byte offsets into `TokenizedText.text`.
     public var range: Range<Int>
     public var kind: TokenKind
-    /// ICU's word rule status (0 none, 100 number, 200 letter, 300 kana, 400 ideographic);
-    /// -1 for tokens the pre-pass found (URL, mention, emoji).
+    /// ICU's word rule status of the segment the token came from (0 none, 100 number, 200
+    /// letter, 300 kana, 400 ideographic); -1 for tokens the pre-pass found (URL, mention).
+    /// The kind is the status checked against the characters: ICU gives "Mi4" and keycaps the
+    /// number status, and kana words from its dictionary the ideographic one.
     public var ruleStatus: Int32
-    /// The lookup form: NFKC case fold, typographic apostrophes as `'`.
+    /// The lookup form every lexicon is matched by: NFKC_Casefold with typographic apostrophes
+    /// (’ ‘ ʼ) as `'`. Emoji: the sequence without variation selectors and skin tones (👍🏽 → 👍).
+    /// URLs: the lower-cased host without `www.` (`https://www.Mi.com/x` → `mi.com`).
     public var key: String
 
     public init(range: Range<Int>, kind: TokenKind, ruleStatus: Int32, key: String) {

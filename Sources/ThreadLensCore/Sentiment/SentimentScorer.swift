@@ -1,0 +1,516 @@
+/// The sentiment algorithm over one comment: VADER's rules, all driven by the model's data, then
+/// target attribution, so only sentiment aimed at the brand counts in `brand` mode.
+///
+/// Per sentence:
+/// 1. **Words**: longest lexicon/rule matches over the `LexiconView`; marks (`!`, `?`, `,`)
+///    are counted, not words; contrast cues and clause breaks start new clauses.
+/// 2. **Valence** of each sentiment word: ALL-CAPS emphasis, then for each of the preceding
+///    words within reach: boosters (scaled by distance), negators (× `negation.scalar`, or the
+///    superlative scalars), negation exceptions. A negator that also has a valence ("no")
+///    counts it only when it negates nothing.
+/// 3. **Sentence rules**: the first contrast or concession cue weights the words around it; a
+///    rhetorical cue scales the sentence; a question is scaled by `question.scalar.*`.
+/// 4. **Targets**: each word is aimed at the mention it is part of, else a mention right after
+///    it, else the subject (first mention) of its clause, else a later mention in its clause,
+///    else the sentence's first mention, else the running focus of the comment (pronouns
+///    resolve to the latest earlier mention, else to that focus).
+/// 5. **Sums**: what counts (all in `any` mode; words aimed at the brand or its products in
+///    `brand` mode) plus `!`/`?` emphasis; the comment's score is the normalised sum.
+struct SentimentScorer {
+    let model: SentimentModel
+    let target: AnalysisOptions.Target
+
+    /// A target a word is aimed at.
+    struct ResolvedTarget: Hashable, Sendable {
+        var targetClass: TargetClass
+        var id: String?
+        var text: String?
+        var source: SourceLocation?
+    }
+
+    /// What the scorer needs about the thread around a comment.
+    struct Context {
+        var brand: String?
+        /// The target of sentences that name none before anything in the comment does.
+        var defaultTarget: ResolvedTarget?
+    }
+
+    /// The outcome for one comment.
+    struct Outcome {
+        var result: SentimentResult
+        /// The counted sum of each sentence (for per-topic sentiment).
+        var sentenceSums: [Double]
+        /// The focus after the last sentence (a reply's default target may be it).
+        var lastFocus: ResolvedTarget?
+        var explanation: [SentenceExplanation]
+    }
+
+    private struct Item {
+        var view: Range<Int>
+        var cue: SentimentCue?
+        var suffixRule: SentimentRule?
+        var clause: Int
+        var upper: Bool
+        /// Part of a hyphenated compound ("warm-up") that is not itself an entry.
+        var inCompound = false
+        var rule: SentimentRule? { cue?.rule ?? suffixRule }
+    }
+
+    private struct Mark {
+        var rule: SentimentRule
+        var view: Int
+    }
+
+    private struct Mention {
+        var item: Int
+        var itemEnd: Int
+        var target: ResolvedTarget
+        var isAnaphor: Bool
+        var resolved: Bool
+    }
+
+    private struct SentenceWork {
+        var items: [Item] = []
+        var marks: [Mark] = []
+        var exclamations: Double = 0
+        var questions: Double = 0
+    }
+
+    private var settings: SentimentSettings { model.settings }
+
+    // MARK: Scoring
+
+    func score(_ comment: AnalyzedComment, context: Context, trace: Bool) -> Outcome {
+        let text = comment.text
+        let view = LexiconView(text, cues: model.cues)
+        var works: [SentenceWork] = []
+        works.reserveCapacity(view.sentences.count)
+        var upperWords = 0, words = 0
+        for range in view.sentences {
+            let work = collect(range, view: view, text: text)
+            for item in work.items where isWordLike(view.tokens[item.view.lowerBound]) {
+                words += 1
+                if item.upper { upperWords += 1 }
+            }
+            works.append(work)
+        }
+        // VADER's "cap differential": caps emphasise only amid mixed-case text.
+        let capDifferential = upperWords > 0 && upperWords < words
+
+        var focus = context.defaultTarget
+        var total = 0.0
+        var sentences: [SentenceSentiment] = []
+        var sums: [Double] = []
+        var explanation: [SentenceExplanation] = []
+        for (index, work) in works.enumerated() {
+            let outcome = scoreSentence(index, work: work, view: view, comment: comment, context: context,
+                                        focus: &focus, capDifferential: capDifferential, trace: trace)
+            total += outcome.sentiment.counted
+            sums.append(outcome.sentiment.counted)
+            if outcome.sentiment.all != 0 || outcome.sentiment.counted != 0 { sentences.append(outcome.sentiment) }
+            if let sentenceTrace = outcome.trace { explanation.append(sentenceTrace) }
+        }
+        let score = settings.normalize(total)
+        let result = SentimentResult(label: settings.label(for: score, target: target), score: score, sentences: sentences)
+        return Outcome(result: result, sentenceSums: sums, lastFocus: focus, explanation: explanation)
+    }
+
+    private func isWordLike(_ token: Token) -> Bool {
+        token.kind == .word
+    }
+
+    /// Splits a sentence into words (items) and marks.
+    private func collect(_ range: Range<Int>, view: LexiconView, text: TokenizedText) -> SentenceWork {
+        var work = SentenceWork()
+        work.items.reserveCapacity(range.count)
+        var clause = 0
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let token = view.tokens[index]
+            if token.kind == .url || token.kind == .mention { index += 1; continue }
+            if let match = usableMatch(from: index, limit: range.upperBound, view: view, text: text) {
+                let cue = match.cue
+                if cue.valence(for: target) == nil, let rule = cue.rule {
+                    switch rule.kind {
+                    case .exclamation:
+                        work.exclamations += rule.value
+                        work.marks.append(Mark(rule: rule, view: index))
+                        index += match.length
+                        continue
+                    case .question:
+                        work.questions += rule.value
+                        work.marks.append(Mark(rule: rule, view: index))
+                        index += match.length
+                        continue
+                    case .clauseBreak:
+                        clause += 1
+                        index += match.length
+                        continue
+                    case .contrast, .concession:
+                        clause += 1
+                    default:
+                        break
+                    }
+                }
+                work.items.append(Item(view: index..<(index + match.length), cue: cue, suffixRule: nil, clause: clause,
+                                       upper: isUpper(view.tokens[index], text),
+                                       inCompound: isCompoundPart(index..<(index + match.length), view: view, text: text)))
+                index += match.length
+                continue
+            }
+            if token.kind == .punctuation || token.kind == .symbol { index += 1; continue }
+            work.items.append(Item(view: index..<(index + 1), cue: nil, suffixRule: token.kind == .word ? model.suffixRule(for: token.key) : nil,
+                                   clause: clause, upper: isUpper(token, text)))
+            index += 1
+        }
+        return work
+    }
+
+    /// The longest entry at `index` that means something under the run's target (a valence, or
+    /// a rule that applies), with its rules filtered for the target; emoticon-like entries only
+    /// when written together and set off by spaces. Shorter entries are tried when a longer one
+    /// does not qualify.
+    private func usableMatch(from index: Int, limit: Int, view: LexiconView, text: TokenizedText) -> (length: Int, cue: SentimentCue)? {
+        var limit = limit
+        while limit > index, let match = model.cues.longestMatch(in: view.tokens, from: index, limit: limit) {
+            var cue = match.value
+            if target == .any, cue.rule?.brandOnly == true { cue.rule = nil }
+            let meaningful = cue.valence(for: target) != nil || cue.rule != nil
+            if meaningful && (!cue.needsSpacing || isSetOff(view.tokens[index..<(index + match.length)], in: text)) {
+                return (match.length, cue)
+            }
+            limit = index + match.length - 1
+        }
+        return nil
+    }
+
+    /// Whether tokens `range` are joined by a hyphen, without spaces, to a word before or after.
+    private func isCompoundPart(_ range: Range<Int>, view: LexiconView, text: TokenizedText) -> Bool {
+        let tokens = view.tokens
+        func isHyphen(_ index: Int) -> Bool {
+            tokens[index].kind == .punctuation && tokens[index].key == "-"
+        }
+        func joined(_ a: Int, _ b: Int) -> Bool { tokens[a].range.upperBound == tokens[b].range.lowerBound }
+        let first = range.lowerBound, last = range.upperBound - 1
+        guard tokens[first].kind == .word || tokens[last].kind == .word else { return false }
+        if first >= 2, isHyphen(first - 1), joined(first - 1, first), joined(first - 2, first - 1), tokens[first - 2].kind == .word { return true }
+        if last + 2 < tokens.count, isHyphen(last + 1), joined(last, last + 1), joined(last + 1, last + 2), tokens[last + 2].kind == .word { return true }
+        return false
+    }
+
+    /// Python's `str.isupper`: some cased letter, none lower-case.
+    private func isUpper(_ token: Token, _ text: TokenizedText) -> Bool {
+        guard token.kind == .word else { return false }
+        var hasUpper = false
+        for scalar in text.text(of: token).unicodeScalars {
+            let properties = scalar.properties
+            if properties.isLowercase { return false }
+            if properties.isUppercase { hasUpper = true }
+        }
+        return hasUpper
+    }
+
+    /// An emoticon counts only written together and set off by white space (or Han text).
+    private func isSetOff(_ tokens: ArraySlice<Token>, in text: TokenizedText) -> Bool {
+        guard let first = tokens.first, let last = tokens.last else { return false }
+        var previous = first
+        for token in tokens.dropFirst() {
+            if token.range.lowerBound != previous.range.upperBound { return false }
+            previous = token
+        }
+        let utf8 = text.text.utf8
+        func acceptable(_ offset: Int) -> Bool {
+            let byte = utf8[utf8.index(utf8.startIndex, offsetBy: offset)]
+            return byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte >= 0x80
+        }
+        if first.range.lowerBound > 0 && !acceptable(first.range.lowerBound - 1) { return false }
+        if last.range.upperBound < utf8.count && !acceptable(last.range.upperBound) { return false }
+        return true
+    }
+
+    private struct SentenceOutcome {
+        var sentiment: SentenceSentiment
+        var trace: SentenceExplanation?
+    }
+
+    // swiftlint:disable:next function_body_length cyclomatic_complexity
+    private func scoreSentence(_ index: Int, work: SentenceWork, view: LexiconView, comment: AnalyzedComment, context: Context,
+                               focus: inout ResolvedTarget?, capDifferential: Bool, trace: Bool) -> SentenceOutcome {
+        let items = work.items
+        let text = comment.text
+        let settings = self.settings
+        var valences = Array(repeating: 0.0, count: items.count)
+        var hasValence = Array(repeating: false, count: items.count)
+        var negatedSomething = Array(repeating: false, count: items.count)
+        var firings: [[RuleFiring]] = trace ? Array(repeating: [], count: items.count) : []
+
+        func itemText(_ item: Item) -> String {
+            String(text.slice(view.tokens[item.view.lowerBound].range.lowerBound..<view.tokens[item.view.upperBound - 1].range.upperBound))
+        }
+        func format(_ value: Double) -> String {
+            let rounded = (value * 1000).rounded() / 1000
+            return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        }
+
+        // 2. Valence of each sentiment word.
+        let reach = max(settings.boosterDecay.count, settings.negationWindow, maxNegatorScope(items))
+        for k in items.indices {
+            let item = items[k]
+            guard let base = item.cue?.valence(for: target)?.value, item.rule?.kind != .booster else { continue }
+            // VADER reads "warm-up" as one word; its parts carry no valence of their own.
+            if item.inCompound && !settings.compoundPartsCount { continue }
+            var v = base
+            if capDifferential && item.upper && v != 0 {
+                let increment = v > 0 ? settings.capsIncrement : -settings.capsIncrement
+                v += increment
+                if trace { firings[k].append(RuleFiring(rule: "caps", cue: itemText(item), source: nil, effect: (increment >= 0 ? "+" : "") + format(increment))) }
+            }
+            let isSuperlative = item.rule?.kind == .superlative
+            var distance = 1
+            while distance <= reach && k - distance >= 0 {
+                let j = k - distance
+                let other = items[j]
+                defer { distance += 1 }
+                guard let rule = other.rule else { continue }
+                switch rule.kind {
+                case .booster where distance <= settings.boosterDecay.count:
+                    var increment = v < 0 ? -rule.value : rule.value
+                    if capDifferential && other.upper { increment += v > 0 ? settings.capsIncrement : -settings.capsIncrement }
+                    increment *= settings.boosterDecay[distance - 1]
+                    v += increment
+                    if trace { firings[k].append(RuleFiring(rule: "booster", cue: itemText(other), source: rule.source, effect: (increment >= 0 ? "+" : "") + format(increment))) }
+                case .negator:
+                    let scope = rule.value > 0 ? Int(rule.value) : settings.negationWindow
+                    // A negator's own valence ("no" in "no and no") is not negated by another.
+                    guard distance <= scope, item.rule?.kind != .negator else { continue }
+                    if settings.negationStopsAtClauseBreak && other.clause != item.clause { continue }
+                    let scalar = isSuperlative ? (v > 0 ? settings.negatedPositiveSuperlative : settings.negatedNegativeSuperlative) : settings.negationScalar
+                    v *= scalar
+                    negatedSomething[j] = true
+                    if trace { firings[k].append(RuleFiring(rule: isSuperlative ? "negation (superlative)" : "negation", cue: itemText(other), source: rule.source, effect: "×" + format(scalar))) }
+                case .negationException where distance <= settings.negationWindow:
+                    v *= rule.value
+                    if trace { firings[k].append(RuleFiring(rule: "negation-exception", cue: itemText(other), source: rule.source, effect: "×" + format(rule.value))) }
+                default:
+                    continue
+                }
+            }
+            valences[k] = v
+            hasValence[k] = true
+        }
+        // A negator with a valence of its own ("no") keeps it only when it negated nothing.
+        for k in items.indices where hasValence[k] && items[k].rule?.kind == .negator && negatedSomething[k] {
+            valences[k] = 0
+            if trace { firings[k].append(RuleFiring(rule: "negator", cue: itemText(items[k]), source: items[k].rule?.source, effect: "valence dropped: it negates a later word")) }
+        }
+
+        // 3. Sentence rules.
+        var sentenceFirings: [RuleFiring] = []
+        if let c = items.firstIndex(where: { $0.rule?.kind == .contrast || $0.rule?.kind == .concession }), let rule = items[c].rule {
+            for k in items.indices where hasValence[k] && valences[k] != 0 {
+                var weight = 1.0
+                if rule.kind == .contrast {
+                    weight = k < c ? rule.value : (k > c ? rule.second : 1)
+                } else if k > c {
+                    weight = items[k].clause == items[c].clause ? rule.value : rule.second
+                }
+                if weight != 1 {
+                    valences[k] *= weight
+                    if trace { firings[k].append(RuleFiring(rule: rule.kind.rawValue, cue: itemText(items[c]), source: rule.source, effect: "×" + format(weight))) }
+                }
+            }
+        }
+        for c in items.indices where items[c].rule?.kind == .irrealis {
+            guard let rule = items[c].rule else { continue }
+            for k in (c + 1)..<items.count where items[k].clause == items[c].clause && hasValence[k] && valences[k] != 0 {
+                valences[k] *= rule.value
+                if trace { firings[k].append(RuleFiring(rule: "irrealis", cue: itemText(items[c]), source: rule.source, effect: "×" + format(rule.value))) }
+            }
+        }
+        if let r = items.first(where: { $0.rule?.kind == .rhetorical }), let rule = r.rule {
+            for k in items.indices where hasValence[k] { valences[k] *= rule.value }
+            if trace { sentenceFirings.append(RuleFiring(rule: "rhetorical", cue: itemText(r), source: rule.source, effect: "×" + format(rule.value))) }
+        } else if work.questions > 0 {
+            let scalar = target == .brand ? settings.questionScalarBrand : settings.questionScalarAny
+            if scalar != 1 {
+                for k in items.indices where hasValence[k] { valences[k] *= scalar }
+                if trace {
+                    let mark = work.marks.first { $0.rule.kind == .question }
+                    sentenceFirings.append(RuleFiring(rule: "question", cue: mark.map { String(text.text(of: view.tokens[$0.view])) } ?? "?",
+                                                      source: mark?.rule.source, effect: "×" + format(scalar)))
+                }
+            }
+        }
+
+        // 4. Targets.
+        let mentions = findMentions(items: items, view: view, comment: comment, context: context, focus: focus)
+        let carried = focus
+        let sentenceFocus = mentions.first { $0.target.targetClass != .writer && ($0.resolved || !$0.isAnaphor) }?.target
+        if let sentenceFocus { focus = sentenceFocus }
+
+        var counted = 0.0, all = 0.0
+        var perTarget: [TargetSentiment] = []
+        var wordTraces: [WordExplanation] = []
+        for k in items.indices where hasValence[k] && valences[k] != 0 {
+            let (resolved, reason) = attribute(k, items: items, mentions: mentions, sentenceFocus: sentenceFocus, carried: carried)
+            let counts = target == .any || (resolved?.targetClass.countsTowardBrand ?? false)
+            let v = valences[k]
+            all += v
+            if counts { counted += v }
+            if let existing = perTarget.firstIndex(where: { $0.targetClass == resolved?.targetClass && $0.id == resolved?.id }) {
+                perTarget[existing].valence += v
+            } else {
+                perTarget.append(TargetSentiment(targetClass: resolved?.targetClass, id: resolved?.id, valence: v, counted: counts))
+            }
+            if trace {
+                let item = items[k]
+                let first = view.tokens[item.view.lowerBound].range.lowerBound
+                let last = view.tokens[item.view.upperBound - 1].range.upperBound
+                wordTraces.append(WordExplanation(
+                    range: first..<last, text: itemText(item), base: item.cue?.valence(for: target)?.value ?? 0,
+                    entry: item.cue?.valence(for: target)?.source,
+                    firings: firings[k], valence: v,
+                    target: TargetSentiment(targetClass: resolved?.targetClass, id: resolved?.id, valence: v, counted: counts),
+                    targetText: resolved?.text, targetSource: resolved?.source, targetReason: reason))
+            }
+        }
+        let emphasis = settings.punctuationEmphasis(exclamations: work.exclamations, questions: work.questions)
+        if emphasis != 0 {
+            if all != 0 { all += all > 0 ? emphasis : -emphasis }
+            if counted != 0 { counted += counted > 0 ? emphasis : -emphasis }
+            if trace && (all != 0) {
+                let marks = work.marks.map { String(text.text(of: view.tokens[$0.view])) }.joined()
+                sentenceFirings.append(RuleFiring(rule: "punctuation", cue: marks, source: work.marks.first?.rule.source, effect: "±" + format(emphasis)))
+            }
+        }
+        let sentiment = SentenceSentiment(index: index, counted: counted, all: all, targets: perTarget)
+        guard trace else { return SentenceOutcome(sentiment: sentiment, trace: nil) }
+        let sentenceRange = text.sentences.indices.contains(index) ? text.sentences[index].range : 0..<0
+        let mentionTraces = mentions.map { mention -> MentionExplanation in
+            let item = items[mention.item]
+            let end = items[mention.itemEnd - 1]
+            let mentionText = String(text.slice(view.tokens[item.view.lowerBound].range.lowerBound..<view.tokens[end.view.upperBound - 1].range.upperBound))
+            return MentionExplanation(text: mentionText, targetClass: mention.isAnaphor ? .anaphor : mention.target.targetClass,
+                                      id: mention.target.id,
+                                      resolved: mention.isAnaphor ? (mention.resolved ? describe(mention.target) : "unresolved") : nil,
+                                      source: mention.isAnaphor ? nil : mention.target.source)
+        }
+        let sentenceTrace = SentenceExplanation(index: index, range: sentenceRange, text: String(text.slice(sentenceRange)),
+                                                mentions: mentionTraces, words: wordTraces, firings: sentenceFirings,
+                                                counted: counted, all: all)
+        return SentenceOutcome(sentiment: sentiment, trace: sentenceTrace)
+    }
+
+    func describe(_ target: ResolvedTarget) -> String {
+        var text = target.targetClass.rawValue
+        if let id = target.id { text += " \(id)" }
+        if let mention = target.text { text += " (\"\(mention)\")" }
+        return text
+    }
+
+    private func maxNegatorScope(_ items: [Item]) -> Int {
+        var scope = 0
+        for item in items where item.rule?.kind == .negator { scope = max(scope, Int(item.rule?.value ?? 0)) }
+        return scope
+    }
+
+    // MARK: Targets
+
+    /// The targets a sentence names: entities, then target cues where no entity is, then
+    /// suffix cues on single words; pronouns resolved.
+    private func findMentions(items: [Item], view: LexiconView, comment: AnalyzedComment, context: Context, focus: ResolvedTarget?) -> [Mention] {
+        guard let firstItem = items.first, let lastItem = items.last else { return [] }
+        let viewRange = firstItem.view.lowerBound..<lastItem.view.upperBound
+        let text = comment.text
+        func itemIndex(ofView position: Int) -> Int? {
+            // Items are in view order; a mention starts in the first item that ends after it.
+            var low = 0, high = items.count
+            while low < high {
+                let mid = (low + high) / 2
+                if items[mid].view.upperBound <= position { low = mid + 1 } else { high = mid }
+            }
+            return low < items.count && items[low].view.lowerBound < viewRange.upperBound ? low : nil
+        }
+        var mentions: [Mention] = []
+        var covered: [Range<Int>] = []
+        for entity in comment.entities {
+            guard entity.tokens.lowerBound < view.firstView.count else { continue }
+            let start = view.firstView[entity.tokens.lowerBound]
+            let end = entity.tokens.upperBound < view.firstView.count ? view.firstView[entity.tokens.upperBound] : view.tokens.count
+            guard viewRange.contains(start) else { continue }
+            let targetClass: TargetClass
+            switch entity.kind {
+            case .brand: targetClass = (context.brand == nil || entity.id == context.brand) ? .brand : .rival
+            case .reseller: targetClass = .reseller
+            case .platform: targetClass = .platform
+            case .region: continue
+            }
+            guard let first = itemIndex(ofView: start) else { continue }
+            let last = max(first + 1, (itemIndex(ofView: max(start, end - 1)) ?? first) + 1)
+            let mentionText = String(text.slice(view.tokens[start].range.lowerBound..<view.tokens[max(start, end - 1)].range.upperBound))
+            mentions.append(Mention(item: first, itemEnd: min(last, items.count),
+                                    target: ResolvedTarget(targetClass: targetClass, id: entity.id, text: mentionText, source: entity.source),
+                                    isAnaphor: false, resolved: true))
+            covered.append(start..<max(end, start + 1))
+        }
+        func isCovered(_ range: Range<Int>) -> Bool { covered.contains { $0.overlaps(range) } }
+        var matchedTokens: [Range<Int>] = []
+        for match in model.targets.matches(in: view.tokens, range: viewRange) where !isCovered(match.tokens) {
+            matchedTokens.append(match.tokens)
+            guard let first = itemIndex(ofView: match.tokens.lowerBound) else { continue }
+            let last = (itemIndex(ofView: match.tokens.upperBound - 1) ?? first) + 1
+            let cue = match.value
+            let mentionText = String(text.slice(view.tokens[match.tokens.lowerBound].range.lowerBound..<view.tokens[match.tokens.upperBound - 1].range.upperBound))
+            mentions.append(Mention(item: first, itemEnd: max(last, first + 1),
+                                    target: ResolvedTarget(targetClass: cue.targetClass, id: nil, text: mentionText, source: cue.source),
+                                    isAnaphor: cue.targetClass == .anaphor, resolved: cue.targetClass != .anaphor))
+        }
+        if !model.targetSuffixes.isEmpty {
+            for (k, item) in items.enumerated() where item.view.count == 1 {
+                let token = view.tokens[item.view.lowerBound]
+                guard token.kind == .word, !isCovered(item.view), !matchedTokens.contains(where: { $0.overlaps(item.view) }),
+                      let cue = model.suffixTarget(for: token.key) else { continue }
+                mentions.append(Mention(item: k, itemEnd: k + 1,
+                                        target: ResolvedTarget(targetClass: cue.targetClass, id: nil, text: String(text.text(of: token)), source: cue.source),
+                                        isAnaphor: false, resolved: true))
+            }
+        }
+        mentions.sort { $0.item < $1.item }
+        // Pronouns: the latest earlier mention in the sentence that is not the writer or the
+        // person replied to, else the running focus.
+        for m in mentions.indices where mentions[m].isAnaphor {
+            let pronoun = mentions[m].target
+            if let antecedent = mentions[..<m].last(where: { !$0.isAnaphor && $0.target.targetClass != .writer && $0.target.targetClass != .commenter }) {
+                mentions[m].target = antecedent.target
+                mentions[m].resolved = true
+            } else if let earlier = mentions[..<m].last(where: { $0.isAnaphor && $0.resolved }) {
+                mentions[m].target = earlier.target
+                mentions[m].resolved = true
+            } else if let focus {
+                mentions[m].target = focus
+                mentions[m].resolved = true
+            }
+            if !mentions[m].resolved { mentions[m].target = pronoun }
+        }
+        return mentions
+    }
+
+    /// Whom the sentiment word at item `k` is aimed at, and by which step.
+    private func attribute(_ k: Int, items: [Item], mentions: [Mention], sentenceFocus: ResolvedTarget?,
+                           carried: ResolvedTarget?) -> (ResolvedTarget?, String) {
+        let clause = items[k].clause
+        func usable(_ mention: Mention) -> Bool {
+            mention.target.targetClass != .writer && (!mention.isAnaphor || mention.resolved)
+        }
+        if let own = mentions.first(where: { $0.item <= k && k < $0.itemEnd && usable($0) }) { return (own.target, "itself") }
+        if settings.adjacentWindow > 0,
+           let next = mentions.first(where: { $0.item > k && $0.item - k <= settings.adjacentWindow && items[$0.item].clause == clause && usable($0) }) {
+            return (next.target, "adjacent")
+        }
+        if let subject = mentions.first(where: { $0.item < k && items[$0.item].clause == clause && usable($0) }) { return (subject.target, "subject") }
+        if let later = mentions.first(where: { $0.item > k && items[$0.item].clause == clause && usable($0) }) { return (later.target, "after") }
+        if let sentenceFocus { return (sentenceFocus, "sentence") }
+        if let carried { return (carried, "focus") }
+        return (nil, "none")
+    }
+}
