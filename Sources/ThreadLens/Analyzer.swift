@@ -46,9 +46,10 @@ public final class Analyzer {
         pipeline.analyze(thread, tokenizer: tokenizer)
     }
 
-    /// Reads an input file in any supported format and analyses every thread in it.
-    public func analyze(contentsOf url: URL, format: InputFormat? = nil) -> (threads: [AnalyzedThread], read: ReadResult) {
-        let read = InputFiles.read(path: url.path, format: format, boilerplate: boilerplate)
+    /// Reads an input file in any supported format and analyses every thread in it. The
+    /// charset is detected (ICU) unless `encoding` names one.
+    public func analyze(contentsOf url: URL, format: InputFormat? = nil, encoding: String? = nil) -> (threads: [AnalyzedThread], read: ReadResult) {
+        let read = InputFiles.read(path: url.path, format: format, boilerplate: boilerplate, encoding: .icu(forced: encoding))
         return (read.threads.map(analyze), read)
     }
 }

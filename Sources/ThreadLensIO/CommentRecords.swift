@@ -150,7 +150,7 @@ struct ThreadAssembler {
 enum ParentLinks {
     /// Reports a repeated id (`input.duplicate-id`: replies then attach to the first); makes a
     /// comment whose parent is not in the thread top-level (`input.parent-missing`); breaks a
-    /// cycle of parent links by making the comment that closes it top-level
+    /// cycle of parent links by making its member that comes first in the input top-level
     /// (`input.parent-cycle`). All warnings: every comment is kept.
     static func check(_ thread: inout CommentThread, diagnostics: inout [Diagnostic]) {
         var firstIndex: [CommentID: Int] = [:]
@@ -178,12 +178,18 @@ enum ParentLinks {
             while true {
                 if state[current] == 2 { break }
                 if state[current] == 1 {
-                    // The last comment on the path closes the cycle: cut its link.
-                    let closing = path[path.count - 1]
-                    let comment = thread.comments[closing]
-                    diagnostics.append(.warning("input.parent-cycle", "the parent links of comment '\(comment.id)' lead back to itself; read as a top-level comment",
+                    // The cycle is the path from `current` on. Cut the link of its member that
+                    // comes first in the input: its "parent" comes after it, which no real reply
+                    // does, and the rest of the cycle then hangs from it as a chain.
+                    let cycle = Array(path[path.lastIndex(of: current)!...])
+                    let first = cycle.min()!
+                    let comment = thread.comments[first]
+                    let start = cycle.firstIndex(of: first)!
+                    let order = (cycle[start...] + cycle[..<start]).map { thread.comments[$0].id.rawValue }
+                    let shown = order.count <= 6 ? order.joined(separator: " → ") : order.prefix(5).joined(separator: " → ") + " → … (\(order.count) comments)"
+                    diagnostics.append(.warning("input.parent-cycle", "the parent links of comment '\(comment.id)' lead back to itself (\(shown) → \(comment.id)); read as a top-level comment",
                                                 at: comment.location))
-                    thread.comments[closing].parent = nil
+                    thread.comments[first].parent = nil
                     break
                 }
                 state[current] = 1

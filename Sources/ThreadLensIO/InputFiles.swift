@@ -12,7 +12,13 @@ public enum InputFiles {
     ///   - boilerplate: the article boilerplate rules of the text format; pass
     ///     `BoilerplateRules.loadShipped().rules` for the shipped `models/boilerplate.tsv`.
     ///     With `.none` every article line is kept.
-    public static func read(path: String, format: InputFormat? = nil, boilerplate: BoilerplateRules = .none) -> ReadResult {
+    ///   - encoding: how bytes become text (`TextDecoding`); by default Unicode encodings only.
+    ///     Pass one with a `CharsetConverter` (the umbrella module's `InputEncoding.icu()`) to
+    ///     read GB18030, Big5, Windows-1252 … scrapes.
+    ///
+    /// After decoding, control, bidirectional-formatting and invisible characters are removed
+    /// and reported (`InvisibleCharacters`), in the raw text and in fields decoded from escapes.
+    public static func read(path: String, format: InputFormat? = nil, boilerplate: BoilerplateRules = .none, encoding: InputEncoding = .unicodeOnly) -> ReadResult {
         let source = path
         let bytes: Data
         if path == "-" {
@@ -30,26 +36,43 @@ public enum InputFiles {
             }
             bytes = data
         }
-        var diagnostics: [Diagnostic] = []
-        let text = TextDecoding.decode(bytes, source: source, diagnostics: &diagnostics)
-        let resolvedFormat: InputFormat
-        if let format {
-            resolvedFormat = format
-        } else if path == "-" {
-            resolvedFormat = InputFormat.sniff(text)
-            diagnostics.append(Diagnostic(.note, "input.format-guessed", "standard input read as \(resolvedFormat.rawValue) (from its content; pass --input-format to force a format)", at: SourceLocation(file: source, line: 1)))
-        } else if let implied = InputFormat(pathExtension: (path as NSString).pathExtension) {
-            resolvedFormat = implied
-        } else {
+        let format = format ?? (path == "-" ? nil : InputFormat(pathExtension: (path as NSString).pathExtension))
+        if format == nil, path != "-" {
             return ReadResult(diagnostics: [.error("input.format", "cannot tell the input format from the file name; pass --input-format text|jsonl|json|csv", at: SourceLocation(file: source, line: 1))])
         }
         let threadID = ThreadID(path == "-" ? "stdin" : ((path as NSString).lastPathComponent as NSString).deletingPathExtension)
+        return read(data: bytes, source: source, format: format, threadID: threadID, boilerplate: boilerplate, encoding: encoding)
+    }
+
+    /// Reads input already in memory: decodes `data` (see `TextDecoding`), removes what is not
+    /// text (`InvisibleCharacters`) and reads it as `format`, or as the format its content
+    /// suggests when nil (an `input.format-guessed` note says which). Never throws.
+    public static func read(data: Data, source: String, format: InputFormat?, threadID: ThreadID,
+                            boilerplate: BoilerplateRules = .none, encoding: InputEncoding = .unicodeOnly) -> ReadResult {
+        var diagnostics: [Diagnostic] = []
+        guard let decoded = TextDecoding.decode(data, source: source, encoding: encoding, diagnostics: &diagnostics) else {
+            return ReadResult(diagnostics: diagnostics)
+        }
+        let text = InvisibleCharacters.clean(input: decoded, source: source, diagnostics: &diagnostics)
+        let resolvedFormat: InputFormat
+        if let format {
+            resolvedFormat = format
+        } else {
+            resolvedFormat = InputFormat.sniff(text)
+            diagnostics.append(Diagnostic(.note, "input.format-guessed", "\(source == "-" ? "standard input" : source) read as \(resolvedFormat.rawValue) (from its content; pass --input-format to force a format)", at: SourceLocation(file: source, line: 1)))
+        }
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             diagnostics.append(.error("input.empty", "the file holds no text (expected a \(resolvedFormat.rawValue) thread)", at: SourceLocation(file: source, line: 1)))
             return ReadResult(diagnostics: diagnostics)
         }
         var result = reader(for: resolvedFormat, boilerplate: boilerplate).read(text, source: source, defaultThreadID: threadID)
+        InvisibleCharacters.clean(&result)
         result.diagnostics.insert(contentsOf: diagnostics, at: 0)
+        if result.commentCount == 0, result.skipped.isEmpty, !result.diagnostics.hasErrors {
+            // Nothing read and nothing wrong said: say so, so an empty run is never a mystery.
+            result.diagnostics.append(.warning("input.no-comments", "no comments found (expected at least one \(resolvedFormat.rawValue) comment record)",
+                                               at: SourceLocation(file: source, line: 1)))
+        }
         return result
     }
 
@@ -61,33 +84,5 @@ public enum InputFiles {
         case .json: return JSONThreadReader()
         case .csv: return CSVThreadReader()
         }
-    }
-}
-
-/// Bytes to text: UTF-8 (with or without BOM) and UTF-16 with BOM; invalid UTF-8 is replaced
-/// with U+FFFD and reported with the line it is on.
-public enum TextDecoding {
-    public static func decode(_ data: Data, source: String, diagnostics: inout [Diagnostic]) -> String {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            if let text = String(data: Data(bytes), encoding: .utf16) { return text }
-        }
-        if !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) {
-            return text
-        }
-        // Report each line holding invalid UTF-8, then decode with replacement.
-        var line = 1, start = 0
-        var reported = 0
-        for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
-            let slice = Array(bytes[start..<i])
-            if String(validating: slice, as: UTF8.self) == nil, reported < 20 {
-                diagnostics.append(.warning("input.invalid-utf8", "invalid UTF-8 replaced with U+FFFD", at: SourceLocation(file: source, line: line)))
-                reported += 1
-            }
-            line += 1
-            start = i + 1
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

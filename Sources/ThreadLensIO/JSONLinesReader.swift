@@ -42,6 +42,9 @@ public struct JSONLinesReader: ThreadReader {
                 skipped.append(SkippedComment(location: location, id: nil, reason: "invalid JSON"))
                 continue
             }
+            for repair in document.repairs {
+                diagnostics.append(.warning("input.json-escape", repair.message, at: SourceLocation(file: source, line: repair.line, column: repair.column)))
+            }
             let object = document.root
             guard document.members(object) != nil else {
                 diagnostics.append(.error("input.record-type", "expected a JSON object (one comment per line), found \(document.typeName(object))",

@@ -29,6 +29,9 @@ struct JSONDocument: Sendable {
 
     var nodes: [Node]
     var root: Int
+    /// Places where the text was repaired rather than rejected (a lone surrogate escape such
+    /// as `\ud800` became U+FFFD), for the readers to report as warnings.
+    var repairs: [JSONSyntaxError] = []
 
     subscript(index: Int) -> Node { nodes[index] }
 
@@ -84,6 +87,7 @@ struct JSONParser {
     private var line: Int
     private var column = 1
     private var nodes: [JSONDocument.Node] = []
+    private var repairs: [JSONSyntaxError] = []
 
     /// `firstLine`: the line number of the first byte (for a JSON Lines record).
     init(_ bytes: [UInt8], firstLine: Int = 1) {
@@ -153,7 +157,7 @@ struct JSONParser {
             guard let frame = stack.popLast() else {
                 skipWhitespace()
                 if peek != nil { throw error("unexpected \(describeCurrent()) after the end of the JSON value") }
-                return JSONDocument(nodes: nodes, root: value)
+                return JSONDocument(nodes: nodes, root: value, repairs: repairs)
             }
             skipWhitespace()
             switch frame {
@@ -296,6 +300,7 @@ struct JSONParser {
                 case UInt8(ascii: "t"): buffer.append(0x09)
                 case UInt8(ascii: "u"):
                     var code = try readHex4()
+                    var lone = false
                     if (0xD800...0xDBFF).contains(code) {
                         // A high surrogate: pair it with the low one that should follow.
                         if peek == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") {
@@ -306,13 +311,18 @@ struct JSONParser {
                                 code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                             } else {
                                 (index, line, column) = save
-                                code = 0xFFFD
+                                lone = true
                             }
                         } else {
-                            code = 0xFFFD
+                            lone = true
                         }
                     } else if (0xDC00...0xDFFF).contains(code) {
+                        lone = true
+                    }
+                    if lone {
                         code = 0xFFFD
+                        repairs.append(JSONSyntaxError(message: "a lone UTF-16 surrogate escape (a '\\u' escape with no partner) was replaced with U+FFFD",
+                                                       line: escapeLine, column: escapeColumn))
                     }
                     let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
                     buffer.append(contentsOf: Array(String(Character(scalar)).utf8))

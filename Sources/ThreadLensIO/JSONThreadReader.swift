@@ -21,6 +21,8 @@ import ThreadLensCore
 ///   (`input.type`) or that is not an object (`input.record-type`) is an error with
 ///   file:line:column and is listed in `skipped`; its replies are still read and attach to
 ///   the nearest comment above it that was kept (warning `input.parent-skipped`).
+/// - `comments` or `replies` holding a single object is read as a list of one (warning
+///   `input.type`); holding a string, number or boolean is an error and one skipped comment.
 /// - Invalid JSON (`input.json`) is an error at the line and column where parsing stopped.
 ///   Nesting depth is not limited: parsing and walking use explicit stacks.
 public struct JSONThreadReader: ThreadReader {
@@ -33,9 +35,12 @@ public struct JSONThreadReader: ThreadReader {
         do {
             document = try parser.parseDocument()
         } catch {
-            result.diagnostics.append(.error("input.json", "invalid JSON: \(error.message) (expected a thread object or an array of them)",
+            result.diagnostics.append(.error("input.json", "invalid JSON: \(error.message) (expected a thread object or an array of them); nothing in this file was read",
                                              at: SourceLocation(file: source, line: error.line, column: error.column)))
             return result
+        }
+        for repair in document.repairs {
+            result.diagnostics.append(.warning("input.json-escape", repair.message, at: SourceLocation(file: source, line: repair.line, column: repair.column)))
         }
         let root = document.root
         if document.members(root) != nil {
@@ -93,7 +98,7 @@ public struct JSONThreadReader: ThreadReader {
         }
 
         var missingIDs: (count: Int, first: SourceLocation?) = (0, nil)
-        if let list = listMember(document, object, "comments", source: source, diagnostics: &result.diagnostics) {
+        if let list = listMember(document, object, "comments", source: source, into: &result) {
             // Depth-first in input order, without recursion.
             struct Pending { var node: Int; var parent: CommentID?; var positional: String }
             var stack: [Pending] = list.enumerated().reversed().map { Pending(node: $0.element, parent: nil, positional: String($0.offset + 1)) }
@@ -135,7 +140,7 @@ public struct JSONThreadReader: ThreadReader {
                     result.diagnostics.append(.error(problem.code, problem.message, at: SourceLocation(file: source, line: document[node].line, column: problem.column)))
                     result.skipped.append(SkippedComment(location: nodeLocation, id: id, reason: problem.reason))
                 }
-                guard let replies = listMember(document, node, "replies", source: source, diagnostics: &result.diagnostics), !replies.isEmpty else { continue }
+                guard let replies = listMember(document, node, "replies", source: source, into: &result), !replies.isEmpty else { continue }
                 if comment == nil {
                     let target = item.parent.map { "comment '\($0)'" } ?? "the thread (top level)"
                     result.diagnostics.append(.warning("input.parent-skipped", "the \(replies.count) direct replies to skipped comment '\(id)' are attached to \(target)", at: nodeLocation))
@@ -155,14 +160,22 @@ public struct JSONThreadReader: ThreadReader {
         result.threads.append(thread)
     }
 
-    /// An array member (`comments`, `replies`): absent or null is empty; another type is an
-    /// error (its content cannot be read) and gives nil.
-    func listMember(_ document: JSONDocument, _ object: Int, _ key: String, source: String, diagnostics: inout [Diagnostic]) -> [Int]? {
+    /// An array member (`comments`, `replies`): absent or null is empty; a single object is
+    /// read as a list of one (warning `input.type`: exports sometimes unwrap one-element
+    /// lists); another type is an error and counts as one skipped comment, since it held
+    /// something that was not read.
+    func listMember(_ document: JSONDocument, _ object: Int, _ key: String, source: String, into result: inout ReadResult) -> [Int]? {
         guard let node = document.member(object, key) else { return nil }
         if case .null = document[node].value { return nil }
+        if document.members(node) != nil {
+            result.diagnostics.append(.warning("input.type", "expected \"\(key)\" to be an array of comments, found an object; read as a list of one comment",
+                                               at: location(document, node, source)))
+            return [node]
+        }
         guard let items = document.items(node) else {
-            diagnostics.append(.error("input.type", "expected \"\(key)\" to be an array of comments, found \(document.typeName(node)); its content is not read",
-                                      at: location(document, node, source)))
+            result.diagnostics.append(.error("input.type", "expected \"\(key)\" to be an array of comments, found \(document.typeName(node)); it is skipped",
+                                             at: location(document, node, source)))
+            result.skipped.append(SkippedComment(location: SourceLocation(file: source, line: document[node].line), id: nil, reason: "'\(key)' is not an array"))
             return nil
         }
         return items

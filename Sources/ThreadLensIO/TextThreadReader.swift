@@ -139,12 +139,13 @@ struct TextLayoutParser {
         }
         var index = scalars.startIndex
         var digits = 0, number = 0
-        while index < scalars.endIndex, digits < 6, let digit = scalars[index].asciiDigit {
+        // Up to 7 digits: threads run past 100,000 comments, and a longer number is not a marker.
+        while index < scalars.endIndex, digits < 8, let digit = scalars[index].asciiDigit {
             number = number * 10 + digit
             digits += 1
             index = scalars.index(after: index)
         }
-        guard digits > 0, digits < 6, index < scalars.endIndex, scalars[index] == "." else { return nil }
+        guard digits > 0, digits < 8, index < scalars.endIndex, scalars[index] == "." else { return nil }
         index = scalars.index(after: index)
         if index < scalars.endIndex, !scalars[index].isDateSpace { return nil }
         return .numbered(number, rest: String(scalars[index...]).trimmingSpaces())

@@ -57,11 +57,17 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "Force the input format: text, jsonl, json or csv.")
     var inputFormat: InputFormat?
 
+    @Option(name: .long, help: ArgumentHelp("Force the input charset (GB18030, GBK, Big5, windows-1252, ISO-8859-1, UTF-16LE …); by default it is detected.", valueName: "name"))
+    var encoding: String?
+
     @Flag(name: .long, help: "Also print notes (e.g. which article boilerplate lines were removed).")
     var verbose = false
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("name at least one input file (or '-' for standard input)") }
+        if let encoding, !InputEncoding.icu().canDecode(encoding) {
+            throw ValidationError("unknown encoding '\(encoding)' (expected a charset name such as UTF-8, GB18030, Big5, windows-1252 or UTF-16LE)")
+        }
     }
 }
 
@@ -114,7 +120,7 @@ struct InputRun {
             exit(ExitStatus.modelError)
         }
         for path in options.inputs {
-            let result = InputFiles.read(path: path, format: options.inputFormat, boilerplate: boilerplate)
+            let result = InputFiles.read(path: path, format: options.inputFormat, boilerplate: boilerplate, encoding: .icu(forced: options.encoding))
             DiagnosticPrinter.print(options.verbose ? result.diagnostics : result.diagnostics.filter { $0.severity != .note })
             if result.diagnostics.hasErrors || !result.skipped.isEmpty { hadErrors = true }
             results.append(result)
@@ -141,11 +147,12 @@ struct InputRun {
 }
 
 /// Loads the analyzer, rendering model diagnostics and exiting with the model error code.
-func loadAnalyzer(_ modelOptions: ModelOptions, options: AnalysisOptions = AnalysisOptions()) throws -> Analyzer {
+/// `printWarnings: false` leaves the warnings (`analyzer.modelWarnings`) to the caller.
+func loadAnalyzer(_ modelOptions: ModelOptions, options: AnalysisOptions = AnalysisOptions(), printWarnings: Bool = true) throws -> Analyzer {
     do {
         let (directory, overlays) = modelOptions.resolved()
         let analyzer = try Analyzer(modelsDirectory: directory, overlays: overlays, options: options)
-        DiagnosticPrinter.print(analyzer.modelWarnings)
+        if printWarnings { DiagnosticPrinter.print(analyzer.modelWarnings) }
         return analyzer
     } catch let error as DiagnosticsError {
         DiagnosticPrinter.print(error.diagnostics)

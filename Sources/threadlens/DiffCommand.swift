@@ -55,8 +55,10 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let options = AnalysisOptions(brand: brand, target: target)
-        let a = try loadAnalyzer(try ModelOptions.from(models: modelsA, lexicon: lexiconA), options: options)
-        let b = try loadAnalyzer(try ModelOptions.from(models: modelsB, lexicon: lexiconB), options: options)
+        let a = try loadAnalyzer(try ModelOptions.from(models: modelsA, lexicon: lexiconA), options: options, printWarnings: false)
+        let b = try loadAnalyzer(try ModelOptions.from(models: modelsB, lexicon: lexiconB), options: options, printWarnings: false)
+        // The files both sets share warn once.
+        DiagnosticPrinter.print(a.modelWarnings + b.modelWarnings.filter { !a.modelWarnings.contains($0) })
 
         let paths = inputs.flatMap(Self.threadFiles)
         let inputOptions = try InputOptions.parse((inputFormat.map { ["--input-format", $0.rawValue] } ?? []) + ["--"] + paths)

@@ -92,7 +92,7 @@ import Testing
         let harness = try ClaimHarness()
         let claims = harness.claims([
             .init("1", "Gizmoworld and Phonedealsmall are not official, stay away."),
-            .init("1.1", parent: "1", "Both of those shops always have stock first, I bet they have a deal with Xiaomi."),
+            .init("1.1", parent: "1", "Honestly I bet both of those shops have a contract with Xiaomi."),
         ])
         #expect(Set(claims) == ["reseller_legitimacy gizmoworld legitimate hedged", "reseller_legitimacy phonedealsmall legitimate hedged"])
     }

@@ -65,6 +65,7 @@ import Testing
         ("Ask the seller called Kestrel Phones about it.", "reseller:kestrelphones"),
         ("我在小陈3C买的红米。", "reseller:小陈3c"),
         ("隔壁那家“数码港湾”有现货。", "reseller:数码港湾"),
+        ("有个叫“华为优选数码”的卖家。", "reseller:华为优选数码"),
         ("楼下的老王数码也有卖。", "reseller:老王数码"),
         ("Bought my Redmi via Giztop.", "reseller:giztop"),
     ])
@@ -105,10 +106,21 @@ import Testing
         ("Xiaomi’s own store", "brand:xiaomi"),
         ("mi.com ships fast", "brand:xiaomi"),
         ("华为商城开售了", "brand:huawei"),
+        ("The official POCO Global Store had it first.", "brand:xiaomi"),
+        ("Bought it from the official realme EU Store.", "brand:realme"),
     ])
     func brandsStoresAndPossessivesAreTheBrand(text: String, expected: String) throws {
         let harness = try ClaimHarness()
         #expect(harness.entities(of: text).contains(expected), "\(harness.entities(of: text))")
+    }
+
+    @Test(arguments: [
+        "The official POCO Global Store had it first.",
+        "Bought it from the official realme EU Store.",
+    ])
+    func capitalisedStoreNamesAfterABrandAreNotResellers(text: String) throws {
+        let harness = try ClaimHarness()
+        #expect(!harness.entities(of: text).contains { $0.hasPrefix("reseller:") }, "\(harness.entities(of: text))")
     }
 
     @Test func aTypoOfANameUsedElsewhereInTheThreadTakesThatName() throws {

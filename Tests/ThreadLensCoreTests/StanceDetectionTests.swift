@@ -59,16 +59,35 @@ import Testing
         #expect(thread.comments[1].stance == .none)
     }
 
-    @Test func aTopLevelCommentTakesAStanceTowardTheArticle() throws {
+    @Test func aTopLevelCommentTakesAStanceTowardTheArticleByItsCues() throws {
         let harness = try ClaimHarness()
         let thread = harness.analyze([
             .init("0", "Xiaomi refuses to ship fridges bought at a glitch price."),
-            .init("1", "Xiaomi shipped my fridge the next day, so not everyone."),
-            .init("2", "Very necessary reporting."),
+            .init("1", "Not true, Xiaomi shipped my fridge the next day."),
+            .init("2", "Totally necessary move by the regulator."),
         ])
         #expect(thread.comments[1].stance == .disagree)
         #expect(thread.comments[2].stance == .agree)
         #expect(thread.comments[0].stance == .none)
+    }
+
+    @Test func restatingTheArticlesFactsTakesNoSide() throws {
+        let harness = try ClaimHarness()
+        let thread = harness.analyze([
+            .init("0", "Xiaomi refuses to ship fridges bought at a glitch price."),
+            .init("1", "Xiaomi refused to ship mine too, I bought two."),
+        ])
+        #expect(thread.comments[1].claims.map(ClaimHarness.describe) == ["order_fulfillment xiaomi refused"])
+        #expect(thread.comments[1].stance == .none)
+    }
+
+    @Test func anAnswerToAQuestionIsNoAgreement() throws {
+        let harness = try ClaimHarness()
+        let thread = harness.analyze([
+            .init("1", "Does the store ship to Canada?"),
+            .init("1.1", parent: "1", "Yes, mine came in three days."),
+        ])
+        #expect(thread.comments[1].stance == .none)
     }
 
     @Test func cuesInAQuotedLineDoNotCount() throws {

@@ -86,10 +86,11 @@ import ThreadLensCore
         #expect(result.diagnostics("input.record-type").count == 1)
     }
 
-    @Test func commentsThatAreNotAnArrayAreAnError() throws {
-        let result = read("{\"title\": \"T\", \"comments\": {\"id\": \"a\"}}")
+    @Test func commentsThatAreNotAnArrayOrObjectAreAnError() throws {
+        let result = read("{\"title\": \"T\", \"comments\": \"a\"}")
         #expect(result.threads.first?.comments.map(\.id) == ["0"])
         #expect(result.diagnostics("input.type").first?.severity == .error)
+        #expect(result.skipped.count == 1)
     }
 
     @Test(arguments: [

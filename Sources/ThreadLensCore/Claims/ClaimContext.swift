@@ -44,6 +44,8 @@ struct CommentView {
     var excluded: [Bool]
     /// The word keys of the comment joined by spaces, for finding inline quotations of it.
     let flatWords: String
+    /// The index of the sentence holding each unit.
+    let sentenceOfUnit: [Int?]
 
     init(_ analyzed: AnalyzedComment, model: ClaimModel, brand: String?) {
         text = analyzed.text
@@ -55,6 +57,9 @@ struct CommentView {
         hedge = Array(repeating: false, count: count)
         excluded = Array(repeating: false, count: count)
         flatWords = units.units.filter(\.isWordLike).map(\.key).joined(separator: " ")
+        var sentenceOfUnit = [Int?](repeating: nil, count: count)
+        for (index, sentence) in units.sentences.enumerated() { for u in sentence { sentenceOfUnit[u] = index } }
+        self.sentenceOfUnit = sentenceOfUnit
 
         for match in cues.clauseBreaks.scan(units, anywhere: true) { for u in match.units { clauseBreak[u] = true } }
         var blocked = Array(repeating: false, count: count)
@@ -207,7 +212,8 @@ struct CommentView {
 
     /// The sentence (unit range) holding unit `index`.
     func sentence(of index: Int) -> Range<Int> {
-        units.sentences.first { $0.contains(index) } ?? 0..<units.count
+        guard index >= 0, index < sentenceOfUnit.count, let sentence = sentenceOfUnit[index] else { return 0..<units.count }
+        return units.sentences[sentence]
     }
 
     /// The first unit of the clause holding unit `index`.
@@ -235,13 +241,18 @@ extension CommentView {
     /// The mention kinds a slot accepts.
     static func accepted(by slot: ClaimPattern.Slot) -> Set<MentionKind> {
         switch slot {
-        case .seller: return [.reseller, .platform, .store, .generic, .anaphor]
-        case .reseller: return [.reseller, .platform, .anaphor]
-        case .brand: return [.brand, .store, .anaphor]
-        case .party: return [.reseller, .platform, .store, .brand, .generic, .anaphor]
-        case .region: return [.region]
+        case .seller: return sellerKinds
+        case .reseller: return resellerKinds
+        case .brand: return brandKinds
+        case .party: return partyKinds
+        case .region: return regionKinds
         }
     }
+    private static let sellerKinds: Set<MentionKind> = [.reseller, .platform, .store, .generic, .anaphor]
+    private static let resellerKinds: Set<MentionKind> = [.reseller, .platform, .anaphor]
+    private static let brandKinds: Set<MentionKind> = [.brand, .store, .anaphor]
+    private static let partyKinds: Set<MentionKind> = [.reseller, .platform, .store, .brand, .generic, .anaphor]
+    private static let regionKinds: Set<MentionKind> = [.region]
 
     /// The list of accepted mentions starting at `start` (quote marks skipped around names, list
     /// separators between them, a list end after them), within `limit`.

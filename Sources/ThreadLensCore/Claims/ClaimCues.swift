@@ -40,6 +40,9 @@ public struct ClaimCues: Sendable {
         /// Right before a claim's subject, makes the claim an indirect question ("which sellers
         /// are authorised").
         case interrogative
+        /// Right before a platform, makes it the host of the seller named just before it
+        /// ("POCO Global Store on AliExpress"): that seller, not the platform, is the subject.
+        case host
         /// A numeric setting: column 2 its name, column 3 its value.
         case setting
     }
@@ -69,6 +72,8 @@ public struct ClaimCues: Sendable {
     public var copulas = UnitTrie<Bool>()
     public var rebuttals = UnitTrie<Bool>()
     public var interrogatives = UnitTrie<Bool>()
+    /// One-unit words that make the platform after them a host (`host` cues).
+    public var hosts: Set<String> = []
     /// How many units before a match a negator still negates it.
     public var negationWindow = 6
     /// How many units a `near` subject may be before the match.
@@ -131,7 +136,7 @@ public struct ClaimCues: Sendable {
             case .negator: cues.negators.insert(units: units, value: true)
             case .notNegator: cues.notNegators.insert(units: units, value: true)
             case .hedge: cues.hedges.insert(units: units, value: true)
-            case .questionMark, .questionParticle, .quoteMark:
+            case .questionMark, .questionParticle, .quoteMark, .host:
                 guard units.count == 1 else {
                     loader.diagnostics.append(.error("claim-cues.single-unit", "a \(kind.rawValue) must be one character or word", at: record.location(field: 1)))
                     continue
@@ -139,6 +144,7 @@ public struct ClaimCues: Sendable {
                 switch kind {
                 case .questionMark: cues.questionMarks.insert(units[0])
                 case .questionParticle: cues.questionParticles.insert(units[0])
+                case .host: cues.hosts.insert(units[0])
                 default: cues.quoteMarks.insert(units[0])
                 }
             case .questionPhrase: cues.questionPhrases.insert(units: units, value: true)

@@ -7,7 +7,13 @@
 /// a brand's goods, and scalpers of other things are not this tool's business.
 public struct ClaimExtraction: AnalysisStage {
     public let model: ClaimModel
-    public init(model: ClaimModel) { self.model = model }
+    /// Which patterns can start at a unit, so each unit is tried against few patterns.
+    let index: PatternIndex
+
+    public init(model: ClaimModel) {
+        self.model = model
+        self.index = PatternIndex(model.rules)
+    }
 
     public var name: String { "ClaimExtraction" }
     public var reads: Set<AnalysisField> { [.tokens, .entities, .brand] }
@@ -54,23 +60,23 @@ public struct ClaimExtraction: AnalysisStage {
     }
 
     /// The claims rules find in one sentence. With `quoted`, only in units quoted from another
-    /// comment (to be rebutted); otherwise only outside them.
+    /// comment (to be rebutted); otherwise only outside them. A pattern's matches do not overlap.
     private func claimsOf(sentence: Range<Int>, in index: Int, views: [CommentView], resolver: SubjectResolver, quoted: Bool) -> [Claim] {
         let view = views[index]
         let mood = SentenceMood(view: view, sentence: sentence, cues: model.cues)
+        let matcher = PatternMatcher(view: view, model: model, limit: sentence.upperBound)
         var claims: [Claim] = []
-        for rule in model.rules {
-            guard let type = model.types[rule.type] else { continue }
-            for pattern in rule.patterns {
-                var start = sentence.lowerBound
-                while start < sentence.upperBound {
-                    guard let match = PatternMatcher(view: view, model: model, limit: sentence.upperBound)
-                        .match(pattern.elements, from: start) else { start += 1; continue }
-                    if quoted ? match.range.allSatisfy({ view.excluded[$0] }) : !match.range.contains(where: { view.excluded[$0] }) {
-                        claims += makeClaims(match, rule: rule, type: type, pattern: pattern, mood: mood,
-                                             sentence: sentence, comment: index, views: views, resolver: resolver)
-                    }
-                    start = max(match.range.upperBound, start + 1)
+        var resumeAt: [PatternIndex.Entry: Int] = [:]
+        for start in sentence {
+            for entry in self.index.candidates(at: start, in: view, model: model) {
+                if let resume = resumeAt[entry], start < resume { continue }
+                let rule = model.rules[entry.rule]
+                let pattern = rule.patterns[entry.pattern]
+                guard let type = model.types[rule.type], let match = matcher.match(pattern.elements, from: start) else { continue }
+                resumeAt[entry] = match.range.upperBound
+                if quoted ? match.range.allSatisfy({ view.excluded[$0] }) : !match.range.contains(where: { view.excluded[$0] }) {
+                    claims += makeClaims(match, rule: rule, type: type, pattern: pattern, mood: mood,
+                                         sentence: sentence, comment: index, views: views, resolver: resolver)
                 }
             }
         }
@@ -255,6 +261,87 @@ struct SentenceMood {
         conditionals = cues.conditionals.scan(units, range: sentence, anywhere: true).map(\.units)
         reportedUnits = cues.reported.scan(units, range: sentence, anywhere: true).map(\.units.lowerBound)
         interrogatives = cues.interrogatives.scan(units, range: sentence, anywhere: true).map(\.units)
+    }
+}
+
+/// The patterns of all rules by what their first element needs: a word (by its key or a key
+/// prefix), a mention (slots), or anything (gaps, optional elements, anchors).
+struct PatternIndex: Sendable {
+    struct Entry: Hashable, Sendable {
+        var rule: Int
+        var pattern: Int
+    }
+    var byKey: [String: [Entry]] = [:]
+    var byPrefix: [(prefix: String, entry: Entry)] = []
+    var slotFirst: [Entry] = []
+    var anyFirst: [Entry] = []
+
+    /// What the first unit of a match can be.
+    struct FirstUnits {
+        var keys: Set<String> = []
+        var prefixes: [String] = []
+        var slot = false
+        var any = false
+
+        /// The first units of `elements`: elements that consume nothing (`^`, `!(…)`) are looked
+        /// through, an optional element adds the first units of what follows it.
+        init(_ elements: ArraySlice<ClaimPattern.Element>) {
+            guard let first = elements.first else { any = true; return }
+            switch first {
+            case .literal(let alternatives):
+                for alternative in alternatives {
+                    switch alternative.first {
+                    case .exact(let key)?: keys.insert(key)
+                    case .prefix(let prefix)?: prefixes.append(prefix)
+                    case nil: break
+                    }
+                }
+            case .slot:
+                slot = true
+            case .gap:
+                any = true
+            case .clauseStart, .clauseEnd, .notFollowedBy, .notPrecededBy:
+                self = FirstUnits(elements.dropFirst())
+            case .optional(let inner):
+                self = FirstUnits([inner][...])
+                let rest = FirstUnits(elements.dropFirst())
+                keys.formUnion(rest.keys)
+                prefixes += rest.prefixes
+                slot = slot || rest.slot
+                any = any || rest.any
+            }
+        }
+    }
+
+    init(_ rules: [ClaimRule]) {
+        for (r, rule) in rules.enumerated() {
+            for (p, pattern) in rule.patterns.enumerated() {
+                let entry = Entry(rule: r, pattern: p)
+                let first = FirstUnits(pattern.elements[...])
+                if first.any { anyFirst.append(entry); continue }
+                for key in first.keys { byKey[key, default: []].append(entry) }
+                for prefix in first.prefixes { byPrefix.append((prefix, entry)) }
+                if first.slot { slotFirst.append(entry) }
+            }
+        }
+        for key in byKey.keys { byKey[key] = Array(Set(byKey[key]!)).sorted { ($0.rule, $0.pattern) < ($1.rule, $1.pattern) } }
+    }
+
+    /// The patterns that may match from unit `start`, in rule order.
+    func candidates(at start: Int, in view: CommentView, model: ClaimModel) -> [Entry] {
+        let key = view.units.units[start].key
+        var result = byKey[key] ?? []
+        // `byKey` lists are sorted and unique already: most units need no set and no sort.
+        var merged = false
+        for (prefix, entry) in byPrefix where key.utf8.starts(with: prefix.utf8) { result.append(entry); merged = true }
+        if !slotFirst.isEmpty, view.mentionAt[start] != nil || model.cues.quoteMarks.contains(key)
+            || model.cues.listFillers.longestMatch(in: view.units.units, from: start) != nil {
+            result += slotFirst
+            merged = true
+        }
+        if !anyFirst.isEmpty { result += anyFirst; merged = true }
+        guard merged else { return result }
+        return Set(result).sorted { ($0.rule, $0.pattern) < ($1.rule, $1.pattern) }
     }
 }
 

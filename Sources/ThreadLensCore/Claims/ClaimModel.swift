@@ -197,6 +197,11 @@ public struct ClaimModel: Sendable {
                     loader.diagnostics.append(.error("claim-rules.option", "\(rule.type) takes no region", at: record.location(field: 1)))
                     return
                 }
+                let isCode = value == "INTL" || (value.count == 2 && value.unicodeScalars.allSatisfy { $0.value >= 0x41 && $0.value <= 0x5A })
+                guard isCode else {
+                    loader.diagnostics.append(.error("claim-rules.option", "region '\(value)' must be an ISO 3166 alpha-2 code, EU or INTL", at: record.location(field: 1)))
+                    return
+                }
                 rule.region = value
             case ("hedged", nil):
                 rule.hedged = true

@@ -20,10 +20,12 @@ public struct ClaimPattern: Hashable, Sendable {
         case exact(String)
         case prefix(String)
 
+        /// Keys are NFKC case-folded already, so bytes are compared, not canonical equivalence
+        /// (which makes `==` on non-ASCII strings slow).
         func matches(_ key: String) -> Bool {
             switch self {
-            case .exact(let k): return key == k
-            case .prefix(let p): return key.hasPrefix(p)
+            case .exact(let k): return key.utf8.count == k.utf8.count && key.utf8.elementsEqual(k.utf8)
+            case .prefix(let p): return key.utf8.count >= p.utf8.count && key.utf8.starts(with: p.utf8)
             }
         }
     }

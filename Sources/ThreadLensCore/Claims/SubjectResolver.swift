@@ -61,6 +61,10 @@ struct SubjectResolver {
             guard mention.units.lowerBound >= sentence.lowerBound,
                   position - mention.units.upperBound <= model.cues.subjectDistance else { return nil }
             guard !mention.isPredicate, mention.kind == .anaphor || fits(mention.kind, type) else { continue }
+            if isHostedPlatform(index, in: view, sentence: sentence, type: type) { continue }
+            if let host = hostingPlatform(of: index, in: view, sentence: sentence) {
+                return ([subjectID(of: view.mentions[host])], view.mentions[host].units.lowerBound..<mention.units.upperBound)
+            }
             if mention.kind == .anaphor {
                 let ids = contextSubjects(before: mention.units.lowerBound, in: comment, type: type)
                 return ids.isEmpty ? nil : (ids, mention.units)
@@ -70,6 +74,32 @@ struct SubjectResolver {
             return (unique(group.map { subjectID(of: view.mentions[$0]) }), units)
         }
         return nil
+    }
+
+    /// Whether mention `index` is a platform hosting the fitting seller named just before it
+    /// ("the POCO Global Store on AliExpress", a `host` cue between them).
+    private func isHostedPlatform(_ index: Int, in view: CommentView, sentence: Range<Int>, type: ClaimType) -> Bool {
+        let mention = view.mentions[index]
+        guard mention.kind == .platform, index > 0, mention.units.lowerBound > 0,
+              model.cues.hosts.contains(view.units.units[mention.units.lowerBound - 1].key) else { return false }
+        let previous = view.mentions[index - 1]
+        return previous.units.lowerBound >= sentence.lowerBound && previous.units.upperBound + 3 >= mention.units.lowerBound
+            && previous.kind != .platform && previous.kind != .region && !previous.isPredicate && fits(previous.kind, type)
+    }
+
+    /// The platform whose sellers the generic seller mention `index` names ("拼多多的商家",
+    /// "拼多多上那些卖家", SPEC §4: a platform's sellers take the platform's id): a platform at
+    /// most three units before it in the same clause, not listed beside it.
+    private func hostingPlatform(of index: Int, in view: CommentView, sentence: Range<Int>) -> Int? {
+        let mention = view.mentions[index]
+        guard mention.kind == .generic, index > 0 else { return nil }
+        let previous = view.mentions[index - 1]
+        guard previous.kind == .platform, !previous.isPredicate, previous.units.lowerBound >= sentence.lowerBound,
+              previous.units.upperBound <= mention.units.lowerBound,
+              mention.units.lowerBound - previous.units.upperBound <= 3,
+              view.clauseStart(of: mention.units.lowerBound) <= previous.units.lowerBound,
+              !view.groupContaining(index, kinds: [.platform, .generic], model: model).contains(index - 1) else { return nil }
+        return index - 1
     }
 
     /// The mention kinds that can be a subject of `type`.

@@ -106,6 +106,8 @@ public struct SellerCue: Hashable, Sendable {
         case anaphor
         /// A word joining the names of a list ("and", "和", "、").
         case listSeparator = "list-separator"
+        /// A possessive ending ICU keeps inside the word ("'s": "Xiaomi's" is a mention of Xiaomi).
+        case possessive
         /// A mark joining a list only when the list also has a strong separator or a list end
         /// (",": "Poland, Spain and Italy", but not "Germany, UK left waiting").
         case weakListSeparator = "weak-list-separator"
@@ -139,18 +141,31 @@ public struct SellerCues: Sendable {
     /// Separators that join a list only with a strong separator or list end in it (",").
     public var weakListSeparators: Set<String> = []
     public var quoteMarks: Set<String> = []
+    /// Possessive endings, longest first.
+    public var possessives: [String] = []
     public var quoteBefore: [[String]] = []
     public var quoteAfter: [[String]] = []
     /// Brand-store phrases, generic seller phrases and anaphors, by kind.
     public var references = UnitTrie<SellerCue.Kind>()
 
     public init() {}
+
+    /// The stem of a word key with a possessive ending (`giztop's` → `giztop`), or `nil`.
+    public func possessiveStem(_ key: String) -> String? {
+        for ending in possessives where key.count > ending.count + 1 && key.hasSuffix(ending) {
+            return String(key.dropLast(ending.count))
+        }
+        return nil
+    }
 }
 
 /// The gazetteers and seller cues.
 public struct EntityModel: Sendable {
     /// Every brand alias, matched by longest match over lookup units.
     public var brandAliases: PhraseTable<BrandAlias>
+    /// The Han brand aliases again, matched inside tokens too: ICU cuts `真我的` as `真|我的`,
+    /// which the token-bounded `brandAliases` cannot see.
+    public var hanBrandAliases: UnitTrie<BrandAlias> = UnitTrie()
     /// Brand ids in file order.
     public var brands: [String]
     /// Reseller, platform and region aliases (unit-level longest match).
@@ -212,6 +227,9 @@ public struct EntityModel: Sendable {
             }
             seen[key] = record.location(field: 1)
             brandAliases.insert(units: units, value: BrandAlias(brand: brand, role: role, source: record.location(field: 1)))
+            if units.count >= 2, alias.unicodeScalars.allSatisfy(SubjectName.isHan) {
+                hanBrandAliases.insert(units: units, value: BrandAlias(brand: brand, role: role, source: record.location(field: 1)))
+            }
             if !brands.contains(brand) { brands.append(brand) }
         }
     }
@@ -345,6 +363,7 @@ public struct EntityModel: Sendable {
                 case .weakListSeparator: cues.weakListSeparators.insert(units[0])
                 default: cues.quoteMarks.insert(units[0])
                 }
+            case .possessive: cues.possessives.append(units.joined())
             case .quoteBefore: cues.quoteBefore.append(units)
             case .quoteAfter: cues.quoteAfter.append(units)
             case .brandStore, .generic, .anaphor:
@@ -359,6 +378,7 @@ public struct EntityModel: Sendable {
         }
         // Longest suffix first, so `deals` is tried before `s`-less variants.
         cues.suffixes.sort { $0.count > $1.count }
+        cues.possessives.sort { $0.count > $1.count }
         sellerCues = cues
     }
 }

@@ -51,6 +51,12 @@ public struct EntityRecognition: AnalysisStage {
                                         source: alias.source, brandRole: alias.role, finding: .gazetteer,
                                         priority: alias.role == .store ? 4 : 2))
         }
+        // Han aliases split across tokens ("真|我的"), held to the gazetteer's plausibility test.
+        for match in model.hanBrandAliases.scan(units) {
+            let alias = match.value
+            candidates.append(Candidate(units: match.units, kind: .brand, id: alias.brand, source: alias.source,
+                                        brandRole: alias.role, finding: .gazetteer, priority: alias.role == .store ? 4 : 2))
+        }
         candidates += gazetteerMatches(text, units)
         candidates += possessiveMatches(units)
         candidates += SellerDiscovery(model: model, text: text, units: units).candidates()
@@ -117,10 +123,10 @@ public struct EntityRecognition: AnalysisStage {
         return taken.sorted { $0.units.lowerBound < $1.units.lowerBound }
     }
 
-    /// The stem of a possessive word key (`giztop's` → `giztop`), or `nil`.
-    static func possessiveStem(_ key: String) -> String? {
-        guard key.count > 3, key.hasSuffix("'s") else { return nil }
-        return String(key.dropLast(2))
+    /// The stem of a possessive word key (`giztop's` → `giztop`, by the `possessive` endings of
+    /// `seller-cues.tsv`), or `nil`.
+    func possessiveStem(_ key: String) -> String? {
+        model.sellerCues.possessiveStem(key)
     }
 
     /// Brand and gazetteer names in the possessive ("Xiaomi’s", "Giztop's"): ICU keeps the
@@ -128,7 +134,7 @@ public struct EntityRecognition: AnalysisStage {
     func possessiveMatches(_ units: UnitText) -> [Candidate] {
         var result: [Candidate] = []
         for (index, unit) in units.units.enumerated() where unit.kind == .word {
-            guard let stem = Self.possessiveStem(unit.key) else { continue }
+            guard let stem = possessiveStem(unit.key) else { continue }
             let range = index..<(index + 1)
             if let alias = model.brandAliases.value(forUnits: [stem]) {
                 result.append(Candidate(units: range, kind: .brand, id: alias.brand, source: alias.source, brandRole: alias.role,
@@ -158,8 +164,11 @@ public struct EntityRecognition: AnalysisStage {
     func meetSpellings(_ found: inout [[Candidate]], texts: [TokenizedText], units: [UnitText]) {
         var counts: [String: Int] = [:]
         var strengths: [String: Int] = [:]
+        // Order of first mention: on a tie, a typo takes the spelling the thread used first.
+        var firstSeen: [String: Int] = [:]
         for candidates in found {
             for candidate in candidates where candidate.kind == .reseller || candidate.kind == .platform {
+                if firstSeen[candidate.id] == nil { firstSeen[candidate.id] = firstSeen.count }
                 counts[candidate.id, default: 0] += 1
                 strengths[candidate.id] = max(strengths[candidate.id] ?? 0, Self.strength(candidate))
             }
@@ -194,7 +203,8 @@ public struct EntityRecognition: AnalysisStage {
                 let isPrefix = name.count >= 5 && other.hasPrefix(name) && name.count * 5 >= other.count * 3
                 let allowed = SubjectName.allowedTypos(forLength: min(name.count, other.count))
                 let distance = isPrefix ? 0 : SubjectName.distance(name, other, limit: allowed)
-                guard isPrefix || (allowed > 0 && distance <= allowed && rank > (count, strength)) else { continue }
+                let earlier = rank == (count, strength) && (firstSeen[other] ?? Int.max) < (firstSeen[name] ?? Int.max)
+                guard isPrefix || (allowed > 0 && distance <= allowed && (rank > (count, strength) || earlier)) else { continue }
                 if best == nil || distance < best!.distance || (distance == best!.distance && rank > best!.rank) {
                     best = (other, distance, rank)
                 }
@@ -235,7 +245,7 @@ public struct EntityRecognition: AnalysisStage {
             }
             // Latin: one word, or two capitalised words ("Harboursid Mobiles").
             for u in unitText.units.indices where unitText.units[u].kind == .word && !covered[u] {
-                let key = EntityRecognition.possessiveStem(unitText.units[u].key) ?? unitText.units[u].key
+                let key = possessiveStem(unitText.units[u].key) ?? unitText.units[u].key
                 guard !model.sellerCues.notNames.contains(key), key.count >= 4 else { continue }
                 if let name = spelledName(SubjectName.normalize(key), in: latinNames) { add(u..<(u + 1), name); continue }
                 if u + 1 < unitText.count, unitText.units[u + 1].kind == .word, !covered[u + 1],

@@ -31,7 +31,7 @@ struct SellerDiscovery {
 
     /// A word's lookup key without a possessive `'s` ("Giztop's" → `giztop`).
     func stem(_ index: Int) -> String {
-        EntityRecognition.possessiveStem(units.units[index].key) ?? units.units[index].key
+        cues.possessiveStem(units.units[index].key) ?? units.units[index].key
     }
 
     // MARK: - Names by their ending or shape
@@ -48,11 +48,28 @@ struct SellerDiscovery {
             if key == suffix, isCapitalized(index) {
                 // Walk back over up to two capitalised words: "Trading Shenzhen Store".
                 var start = index
+                // A region's name may be part of a shop's ("Kestrel Global Store"); a brand's or
+                // platform's name is not.
                 while start > 0, index - start < 2, units.units[start - 1].kind == .word, isCapitalized(start - 1),
-                      !cues.notNames.contains(units.units[start - 1].key), !isKnownAlias(start - 1) {
+                      !cues.notNames.contains(units.units[start - 1].key), !isKnownAlias(start - 1, exceptRegions: true) {
                     start -= 1
                 }
+                // "official POCO Global Store": a brand's name before the capitalised words, and
+                // the word before it with the suffix a brand-store cue ("official store"), make it
+                // the brand's own store, as `华为商城` is for Han names. "Mi Fans Mart" stays a shop.
+                if start > 1, units.units[start - 1].kind == .word,
+                   let alias = model.brandAliases.value(forUnits: [units.units[start - 1].key]),
+                   cues.references.value(forUnits: [units.units[start - 2].key, key]) == .brandStore {
+                    return EntityRecognition.Candidate(units: (start - 2)..<(index + 1), kind: .brand, id: alias.brand, source: alias.source,
+                                                       brandRole: .store, finding: .nameSuffix, priority: 3)
+                }
                 guard start < index else { return nil }
+                // A product line's name opening the shop's is part of it: "Mi Fans Mart" is
+                // `mifansmart`, not `fansmart` (the brand-store reading was ruled out above).
+                if start > 0, index - start < 2, units.units[start - 1].kind == .word, isCapitalized(start - 1),
+                   model.brandAliases.value(forUnits: [units.units[start - 1].key])?.role == .product {
+                    start -= 1
+                }
                 let phrase = units.units[start...index].map(\.key).joined(separator: " ")
                 guard !cues.notNames.contains(phrase) else { return nil }
                 return discovered(start..<(index + 1), finding: .nameSuffix)
@@ -91,7 +108,10 @@ struct SellerDiscovery {
                     self.model.brandAliases.value(forUnits: self.units.units[from..<to].map(\.key)).map { (from, $0) }
                 }.first
             }.first
-            if let (brandStart, alias) = brandHit {
+            // Quotation marks make the name the shop's own ("“荣耀优选数码”"), not the brand's store.
+            let quoted = start > 0 && end < units.count && cues.quoteMarks.contains(units.units[start - 1].key)
+                && cues.quoteMarks.contains(units.units[end].key)
+            if !quoted, let (brandStart, alias) = brandHit {
                 result.append(EntityRecognition.Candidate(units: brandStart..<end, kind: .brand, id: alias.brand, source: alias.source,
                                                           brandRole: .store, finding: .nameSuffix, priority: 3))
                 continue
@@ -227,7 +247,7 @@ struct SellerDiscovery {
 
     private func discovered(_ range: Range<Int>, finding: EntityMention.Finding) -> EntityRecognition.Candidate {
         var keys = units.units[range].map(\.key)
-        if let last = keys.last, let stem = EntityRecognition.possessiveStem(last) { keys[keys.count - 1] = stem }
+        if let last = keys.last, let stem = cues.possessiveStem(last) { keys[keys.count - 1] = stem }
         return EntityRecognition.Candidate(units: range, kind: .reseller, id: SubjectName.normalize(keys.joined()), source: nil,
                                            brandRole: nil, finding: finding, priority: 0)
     }
@@ -279,9 +299,10 @@ struct SellerDiscovery {
     }
 
     /// A word that is a brand, gazetteer or reference alias by itself.
-    private func isKnownAlias(_ index: Int) -> Bool {
+    private func isKnownAlias(_ index: Int, exceptRegions: Bool = false) -> Bool {
         let key = stem(index)
-        return model.gazetteer.value(forUnits: [key]) != nil || model.brandAliases.value(forUnits: [key]) != nil
+        if let entry = model.gazetteer.value(forUnits: [key]), !(exceptRegions && entry.kind == .region) { return true }
+        return model.brandAliases.value(forUnits: [key]) != nil
     }
 
     /// A Han character, Latin word or number that is not a stop character.

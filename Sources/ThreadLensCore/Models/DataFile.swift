@@ -181,7 +181,13 @@ public func closestMatch(to name: String, in candidates: [String]) -> String? {
         return previous[b.count]
     }
     let target = Array(name.lowercased())
-    let scored = candidates.map { ($0, distance(target, Array($0.lowercased()))) }.min { $0.1 < $1.1 }
-    guard let (best, score) = scored, score <= max(2, target.count / 3) else { return nil }
+    func sharedPrefix(_ candidate: String) -> Int {
+        zip(target, candidate.lowercased()).prefix { $0 == $1 }.count
+    }
+    // Among equally close candidates, the one sharing the longest start with the name
+    // ('ilegitimate' is 'illegitimate', not 'legitimate').
+    let scored = candidates.map { ($0, distance(target, Array($0.lowercased())), sharedPrefix($0)) }
+        .min { $0.1 != $1.1 ? $0.1 < $1.1 : $0.2 > $1.2 }
+    guard let (best, score, _) = scored, score <= max(2, target.count / 3) else { return nil }
     return best
 }

@@ -86,8 +86,10 @@ struct OverlayFile {
 }
 
 extension ModelLoader {
-    /// Splits records into entries with their keys (see `ModelOverlays`).
-    func entries(of records: [DataRecord], format: ModelFormat) -> [OverlayEntry] {
+    /// Splits records into entries with their keys (see `ModelOverlays`). With `candidates`,
+    /// only entries whose rough key (`roughKey`) is among them get their exact key; the others
+    /// get a key no exact key equals — tokenizing every entry of a large lexicon is slow.
+    func entries(of records: [DataRecord], format: ModelFormat, candidates: Set<String>? = nil) -> [OverlayEntry] {
         var entries: [OverlayEntry] = []
         for record in records {
             let kind = record.field(0)
@@ -97,9 +99,29 @@ extension ModelLoader {
                 entries[entries.count - 1].records.append(record)
                 continue
             }
+            if let candidates {
+                let rough = roughKey(of: record, format: format)
+                if !candidates.contains(rough) {
+                    var entry = OverlayEntry(key: "\u{0}" + rough, display: "", records: [record], removes: false, value: "", overrides: false)
+                    entry.display = record.field(format.keyColumns(for: record.fields).first ?? 0) ?? ""
+                    entries.append(entry)
+                    continue
+                }
+            }
             entries.append(entry(for: record, format: format))
         }
         return entries
+    }
+
+    /// A key cheap to compute that equal exact keys share: each key column folded as one piece
+    /// (NFKC case fold), white space removed.
+    func roughKey(of record: DataRecord, format: ModelFormat) -> String {
+        let terms = Set(format.termColumns(for: record.fields))
+        return format.keyColumns(for: record.fields).map { column -> String in
+            let text = column < record.fields.count ? record.fields[column].trimmingCharacters(in: .whitespaces) : ""
+            guard terms.contains(column) else { return text }
+            return String(tokenizer.lookupKey(of: text).unicodeScalars.filter { !$0.properties.isWhitespace })
+        }.joined(separator: "\u{1F}")
     }
 
     /// The entry one record starts.

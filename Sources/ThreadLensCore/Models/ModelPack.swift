@@ -223,9 +223,10 @@ public struct ModelLoader {
             if versions.contains(overlayFiles[index].file.version) { usable.append(index) }
         }
         let keys = Set(usable.flatMap { overlayFiles[$0].entries.map(\.key) })
+        let roughKeys = Set(usable.flatMap { overlayFiles[$0].entries.map { roughKey(of: $0.records[0], format: format) } })
         var kept: [DataRecord] = []
         var known = packKeys[file.format] ?? []
-        for entry in entries(of: file.records, format: format) {
+        for entry in entries(of: file.records, format: format, candidates: roughKeys) {
             known.append(entry.display)
             if keys.contains(entry.key) {
                 matchedKeys[file.format, default: []].insert(entry.key)

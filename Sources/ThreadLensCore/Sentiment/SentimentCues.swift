@@ -19,11 +19,12 @@ public enum SentimentRuleKind: String, Hashable, Sendable, CaseIterable {
     case superlative
     /// A rhetorical-question cue: scales its sentence's sentiment (难道 … 吗: -1).
     case rhetorical
-    /// A conditional or wish ("if", 如果): scales the rest of its clause (it asserts nothing).
+    /// A conditional or wish ("if", 如果): scales the rest of its sentence (it asserts nothing).
     case irrealis
     /// An exclamation cue ("!", "！"): emphasis added to the sentence's sentiment.
     case exclamation
-    /// A question cue ("?", 吗): counted for question emphasis and question scaling.
+    /// A question cue ("?", 吗): makes its sentence a question (scaled by `question.scalar.*`)
+    /// and counts toward question-mark emphasis by its weight.
     case question
     /// Ends a clause (",", ";", "，"): bounds target attribution and, when set, negation scope.
     case clauseBreak = "clause-break"
@@ -62,9 +63,11 @@ public struct SentimentCue: Hashable, Sendable {
     /// vocabulary in brand threads ("3rd party", "pay") but sentiment in general text.
     public var brandValence: Double?
     public var brandValenceSource: SourceLocation?
-    /// The entry contains punctuation or symbols (an emoticon such as `:)`): it only matches
-    /// as a whole, written together and set off by spaces, so `(see above):` is not a frown.
+    /// The entry starts or ends with punctuation or a symbol (an emoticon such as `:)`): it only
+    /// matches written together and set off by spaces, so `(see above):` is not a frown.
     public var needsSpacing: Bool
+    /// The entry holds punctuation inside ("rip-off"): it only matches written together.
+    public var needsContiguity: Bool = false
 
     public init(valence: Double? = nil, valenceSource: SourceLocation? = nil, rule: SentimentRule? = nil, needsSpacing: Bool = false) {
         self.valence = valence
@@ -90,6 +93,9 @@ public enum TargetClass: String, Hashable, Sendable, CaseIterable {
     case rival
     /// A reseller, scalper or shop ("reseller", 黄牛, `*shop`).
     case reseller
+    /// A shop or store word ("store", "shop"): the brand's right after its name or a brand cue
+    /// ("Xiaomi's own store", "official Realme store"), a reseller's otherwise.
+    case storefront
     /// A marketplace platform ("eBay", 淘宝).
     case platform
     /// People other than the brand: buyers, users, insults aimed at people ("dolt", 喷子).

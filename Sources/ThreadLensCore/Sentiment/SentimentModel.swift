@@ -102,12 +102,14 @@ public struct SentimentModel: Sendable {
     }
 }
 
-/// Emoji lookup keys: one grapheme, without variation selectors or skin tones, so 👍🏻 and ❤️
-/// meet 👍 and ❤.
+/// Emoji lookup keys: one grapheme, without variation selectors or skin tones, and a ZWJ
+/// sequence by its first emoji, so 👍🏻, ❤️ and 🤷‍♂️ meet 👍, ❤ and 🤷.
 enum EmojiKey {
     static func key(of character: Character) -> String {
         var scalars = String.UnicodeScalarView()
-        for scalar in character.unicodeScalars where scalar.value != 0xFE0F && !(0x1F3FB...0x1F3FF).contains(scalar.value) {
+        for scalar in character.unicodeScalars {
+            if scalar.value == 0x200D { break }
+            if scalar.value == 0xFE0F || (0x1F3FB...0x1F3FF).contains(scalar.value) { continue }
             scalars.append(scalar)
         }
         return scalars.isEmpty ? String(character) : String(scalars)
@@ -132,11 +134,12 @@ private struct Builder {
     /// Column 3 `brand`: the valence applies in brand mode only (domain vocabulary).
     static let brandFlag = "brand"
 
-    /// Units of an entry and whether it contains punctuation or symbols (an emoticon).
-    func units(of term: String, loader: ModelLoader) -> (units: [String], needsSpacing: Bool) {
-        if let emoji = EmojiKey.units(of: term) { return (emoji, false) }
+    /// Units of an entry; whether it starts or ends with punctuation or a symbol (an emoticon:
+    /// needs spacing) and whether it holds any (needs its tokens written together).
+    func units(of term: String, loader: ModelLoader) -> (units: [String], needsSpacing: Bool, needsContiguity: Bool) {
+        if let emoji = EmojiKey.units(of: term) { return (emoji, false, false) }
         let units = loader.units(of: term)
-        let needsSpacing = term.unicodeScalars.contains { scalar in
+        func isMark(_ scalar: Unicode.Scalar) -> Bool {
             switch scalar.properties.generalCategory {
             case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
                  .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
@@ -145,7 +148,10 @@ private struct Builder {
                 return false
             }
         }
-        return (units, needsSpacing)
+        let scalars = term.unicodeScalars
+        let hasMark = scalars.contains(where: isMark)
+        let edges = (scalars.first.map(isMark) ?? false) || (scalars.last.map(isMark) ?? false)
+        return (units, hasMark && edges, hasMark)
     }
 
     mutating func addLexicon(_ file: DataFile, loader: inout ModelLoader) {
@@ -167,7 +173,7 @@ private struct Builder {
                     continue
                 }
             }
-            let (units, needsSpacing) = units(of: term, loader: loader)
+            let (units, needsSpacing, needsContiguity) = units(of: term, loader: loader)
             guard !units.isEmpty else {
                 loader.diagnostics.append(.error("lexicon.empty-entry", "'\(term)' has no word, character or emoji to match", at: record.location()))
                 continue
@@ -184,6 +190,7 @@ private struct Builder {
                 cue.brandValence = valence
                 cue.brandValenceSource = location
                 cue.needsSpacing = cue.needsSpacing || needsSpacing
+                cue.needsContiguity = cue.needsContiguity || needsContiguity
                 cues.insert(units: units, value: cue)
                 continue
             }
@@ -204,6 +211,7 @@ private struct Builder {
             cue.valence = valence
             cue.valenceSource = location
             cue.needsSpacing = cue.needsSpacing || needsSpacing
+            cue.needsContiguity = cue.needsContiguity || needsContiguity
             cues.insert(units: units, value: cue)
         }
     }
@@ -285,7 +293,7 @@ private struct Builder {
                 ruleSuffixes.append(SuffixCue(suffix: suffix, value: rule))
                 continue
             }
-            let (units, needsSpacing) = units(of: phrase, loader: loader)
+            let (units, needsSpacing, needsContiguity) = units(of: phrase, loader: loader)
             guard !units.isEmpty else {
                 loader.diagnostics.append(.error("rules.empty-entry", "'\(phrase)' has no word, character or mark to match", at: location))
                 continue
@@ -306,6 +314,7 @@ private struct Builder {
             // valence entries need spacing.
             if kind != .exclamation && kind != .question && kind != .clauseBreak {
                 cue.needsSpacing = cue.needsSpacing || (needsSpacing && units.count > 1)
+                cue.needsContiguity = cue.needsContiguity || (needsContiguity && units.count > 1)
             }
             cues.insert(units: units, value: cue)
         }

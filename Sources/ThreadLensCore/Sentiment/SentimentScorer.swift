@@ -74,6 +74,15 @@ struct SentimentScorer {
         var marks: [Mark] = []
         var exclamations: Double = 0
         var questions: Double = 0
+        /// View ranges of entity mentions and target cues in the sentence.
+        var spans: [Span] = []
+    }
+
+    /// A named or cued target in view coordinates, before it is tied to items.
+    private struct Span {
+        var view: Range<Int>
+        var target: ResolvedTarget
+        var isEntity: Bool
     }
 
     private var settings: SentimentSettings { model.settings }
@@ -87,7 +96,7 @@ struct SentimentScorer {
         works.reserveCapacity(view.sentences.count)
         var upperWords = 0, words = 0
         for range in view.sentences {
-            let work = collect(range, view: view, text: text)
+            let work = collect(range, view: view, text: text, spans: spans(in: range, view: view, comment: comment, brand: context.brand))
             for item in work.items where isWordLike(view.tokens[item.view.lowerBound]) {
                 words += 1
                 if item.upper { upperWords += 1 }
@@ -111,7 +120,8 @@ struct SentimentScorer {
             if let sentenceTrace = outcome.trace { explanation.append(sentenceTrace) }
         }
         let score = settings.normalize(total)
-        let result = SentimentResult(label: settings.label(for: score, target: target), score: score, sentences: sentences)
+        let result = SentimentResult(label: settings.label(for: score, target: target, isArticle: comment.comment.isArticle),
+                                     score: score, sentences: sentences)
         return Outcome(result: result, sentenceSums: sums, lastFocus: focus, explanation: explanation)
     }
 
@@ -120,8 +130,57 @@ struct SentimentScorer {
     }
 
     /// Splits a sentence into words (items) and marks.
-    private func collect(_ range: Range<Int>, view: LexiconView, text: TokenizedText) -> SentenceWork {
+    /// Entity mentions and target cues in a sentence, in view coordinates: entities first, then
+    /// target cues where no entity is, then suffix cues on single words.
+    private func spans(in range: Range<Int>, view: LexiconView, comment: AnalyzedComment, brand: String?) -> [Span] {
+        guard !range.isEmpty else { return [] }
+        let text = comment.text
+        func slice(_ r: Range<Int>) -> String {
+            String(text.slice(view.tokens[r.lowerBound].range.lowerBound..<view.tokens[r.upperBound - 1].range.upperBound))
+        }
+        var spans: [Span] = []
+        for entity in comment.entities {
+            guard entity.tokens.lowerBound < view.firstView.count else { continue }
+            let start = view.firstView[entity.tokens.lowerBound]
+            let end = entity.tokens.upperBound < view.firstView.count ? view.firstView[entity.tokens.upperBound] : view.tokens.count
+            guard range.contains(start), end > start else { continue }
+            let targetClass: TargetClass
+            switch entity.kind {
+            case .brand: targetClass = (brand == nil || entity.id == brand) ? .brand : .rival
+            case .reseller: targetClass = .reseller
+            case .platform: targetClass = .platform
+            case .region: continue
+            }
+            let viewRange = start..<min(end, range.upperBound)
+            spans.append(Span(view: viewRange, target: ResolvedTarget(targetClass: targetClass, id: entity.id, text: slice(viewRange), source: entity.source), isEntity: true))
+        }
+        let entityCount = spans.count
+        func covered(_ r: Range<Int>) -> Bool { spans[..<entityCount].contains { $0.view.overlaps(r) } }
+        for match in model.targets.matches(in: view.tokens, range: range) where !covered(match.tokens) {
+            spans.append(Span(view: match.tokens, target: ResolvedTarget(targetClass: match.value.targetClass, id: nil, text: slice(match.tokens), source: match.value.source), isEntity: false))
+        }
+        if !model.targetSuffixes.isEmpty {
+            for index in range where view.tokens[index].kind == .word {
+                let one = index..<(index + 1)
+                guard !spans.contains(where: { $0.view.overlaps(one) }), let cue = model.suffixTarget(for: view.tokens[index].key) else { continue }
+                spans.append(Span(view: one, target: ResolvedTarget(targetClass: cue.targetClass, id: nil, text: slice(one), source: cue.source), isEntity: false))
+            }
+        }
+        spans.sort { $0.view.lowerBound < $1.view.lowerBound }
+        return spans
+    }
+
+    /// Names carry no sentiment ("Honor", "Play Store"), nor do parts of a longer target cue
+    /// (牛 in 黄牛); a target cue that is itself a sentiment word keeps it ("idiots").
+    private func isName(_ range: Range<Int>, spans: [Span]) -> Bool {
+        spans.contains { span in
+            span.view.overlaps(range) && (span.isEntity || (span.view != range && span.view.count > range.count))
+        }
+    }
+
+    private func collect(_ range: Range<Int>, view: LexiconView, text: TokenizedText, spans: [Span]) -> SentenceWork {
         var work = SentenceWork()
+        work.spans = spans
         work.items.reserveCapacity(range.count)
         var clause = 0
         var index = range.lowerBound
@@ -129,7 +188,19 @@ struct SentimentScorer {
             let token = view.tokens[index]
             if token.kind == .url || token.kind == .mention { index += 1; continue }
             if let match = usableMatch(from: index, limit: range.upperBound, view: view, text: text) {
-                let cue = match.cue
+                var cue = match.cue
+                // In brand mode names carry no sentiment; any mode reads text as VADER does.
+                if target == .brand, !spans.isEmpty, cue.valence(for: target) != nil, isName(index..<(index + match.length), spans: spans) {
+                    // A name: an ordinary word (its rules, if any, still apply).
+                    cue.valence = nil
+                    cue.brandValence = nil
+                    if cue.rule == nil {
+                        work.items.append(Item(view: index..<(index + match.length), cue: nil, suffixRule: nil, clause: clause,
+                                               upper: isUpper(view.tokens[index], text)))
+                        index += match.length
+                        continue
+                    }
+                }
                 if cue.valence(for: target) == nil, let rule = cue.rule {
                     switch rule.kind {
                     case .exclamation:
@@ -176,7 +247,8 @@ struct SentimentScorer {
             var cue = match.value
             if target == .any, cue.rule?.brandOnly == true { cue.rule = nil }
             let meaningful = cue.valence(for: target) != nil || cue.rule != nil
-            if meaningful && (!cue.needsSpacing || isSetOff(view.tokens[index..<(index + match.length)], in: text)) {
+            let tokens = view.tokens[index..<(index + match.length)]
+            if meaningful && (!cue.needsSpacing || isSetOff(tokens, in: text)) && (!cue.needsContiguity || isContiguous(tokens)) {
                 return (match.length, cue)
             }
             limit = index + match.length - 1
@@ -210,14 +282,19 @@ struct SentimentScorer {
         return hasUpper
     }
 
-    /// An emoticon counts only written together and set off by white space (or Han text).
-    private func isSetOff(_ tokens: ArraySlice<Token>, in text: TokenizedText) -> Bool {
-        guard let first = tokens.first, let last = tokens.last else { return false }
-        var previous = first
+    /// Whether tokens are written together, with no space between them.
+    private func isContiguous(_ tokens: ArraySlice<Token>) -> Bool {
+        guard var previous = tokens.first else { return false }
         for token in tokens.dropFirst() {
             if token.range.lowerBound != previous.range.upperBound { return false }
             previous = token
         }
+        return true
+    }
+
+    /// An emoticon counts only written together and set off by white space (or Han text).
+    private func isSetOff(_ tokens: ArraySlice<Token>, in text: TokenizedText) -> Bool {
+        guard let first = tokens.first, let last = tokens.last, isContiguous(tokens) else { return false }
         let utf8 = text.text.utf8
         func acceptable(_ offset: Int) -> Bool {
             let byte = utf8[utf8.index(utf8.startIndex, offsetBy: offset)]
@@ -320,9 +397,9 @@ struct SentimentScorer {
                 }
             }
         }
-        for c in items.indices where items[c].rule?.kind == .irrealis {
-            guard let rule = items[c].rule else { continue }
-            for k in (c + 1)..<items.count where items[k].clause == items[c].clause && hasValence[k] && valences[k] != 0 {
+        // A condition or wish covers the rest of its sentence ("if they fix it, great phone").
+        if let c = items.firstIndex(where: { $0.rule?.kind == .irrealis }), let rule = items[c].rule {
+            for k in (c + 1)..<items.count where hasValence[k] && valences[k] != 0 {
                 valences[k] *= rule.value
                 if trace { firings[k].append(RuleFiring(rule: "irrealis", cue: itemText(items[c]), source: rule.source, effect: "×" + format(rule.value))) }
             }
@@ -330,7 +407,7 @@ struct SentimentScorer {
         if let r = items.first(where: { $0.rule?.kind == .rhetorical }), let rule = r.rule {
             for k in items.indices where hasValence[k] { valences[k] *= rule.value }
             if trace { sentenceFirings.append(RuleFiring(rule: "rhetorical", cue: itemText(r), source: rule.source, effect: "×" + format(rule.value))) }
-        } else if work.questions > 0 {
+        } else if work.marks.contains(where: { $0.rule.kind == .question }) {
             let scalar = target == .brand ? settings.questionScalarBrand : settings.questionScalarAny
             if scalar != 1 {
                 for k in items.indices where hasValence[k] { valences[k] *= scalar }
@@ -343,7 +420,7 @@ struct SentimentScorer {
         }
 
         // 4. Targets.
-        let mentions = findMentions(items: items, view: view, comment: comment, context: context, focus: focus)
+        let mentions = findMentions(items: items, spans: work.spans, view: view, comment: comment, context: context, focus: focus)
         let carried = focus
         let sentenceFocus = mentions.first { $0.target.targetClass != .writer && ($0.resolved || !$0.isAnaphor) }?.target
         if let sentenceFocus { focus = sentenceFocus }
@@ -416,66 +493,59 @@ struct SentimentScorer {
 
     // MARK: Targets
 
-    /// The targets a sentence names: entities, then target cues where no entity is, then
-    /// suffix cues on single words; pronouns resolved.
-    private func findMentions(items: [Item], view: LexiconView, comment: AnalyzedComment, context: Context, focus: ResolvedTarget?) -> [Mention] {
-        guard let firstItem = items.first, let lastItem = items.last else { return [] }
-        let viewRange = firstItem.view.lowerBound..<lastItem.view.upperBound
-        let text = comment.text
+    /// The targets a sentence names, tied to its items: storefront words resolved (the brand's
+    /// after its name or "official", else a reseller's), adjacent mentions merged into one noun
+    /// phrase whose head (the last) is the target ("天猫一加旗舰店", "Honor fans"), pronouns
+    /// resolved.
+    private func findMentions(items: [Item], spans: [Span], view: LexiconView, comment: AnalyzedComment, context: Context, focus: ResolvedTarget?) -> [Mention] {
+        guard !items.isEmpty, !spans.isEmpty else { return [] }
         func itemIndex(ofView position: Int) -> Int? {
-            // Items are in view order; a mention starts in the first item that ends after it.
+            // Items are in view order; a span starts in the first item that ends after it.
             var low = 0, high = items.count
             while low < high {
                 let mid = (low + high) / 2
                 if items[mid].view.upperBound <= position { low = mid + 1 } else { high = mid }
             }
-            return low < items.count && items[low].view.lowerBound < viewRange.upperBound ? low : nil
+            return low < items.count ? low : nil
         }
         var mentions: [Mention] = []
-        var covered: [Range<Int>] = []
-        for entity in comment.entities {
-            guard entity.tokens.lowerBound < view.firstView.count else { continue }
-            let start = view.firstView[entity.tokens.lowerBound]
-            let end = entity.tokens.upperBound < view.firstView.count ? view.firstView[entity.tokens.upperBound] : view.tokens.count
-            guard viewRange.contains(start) else { continue }
-            let targetClass: TargetClass
-            switch entity.kind {
-            case .brand: targetClass = (context.brand == nil || entity.id == context.brand) ? .brand : .rival
-            case .reseller: targetClass = .reseller
-            case .platform: targetClass = .platform
-            case .region: continue
-            }
-            guard let first = itemIndex(ofView: start) else { continue }
-            let last = max(first + 1, (itemIndex(ofView: max(start, end - 1)) ?? first) + 1)
-            let mentionText = String(text.slice(view.tokens[start].range.lowerBound..<view.tokens[max(start, end - 1)].range.upperBound))
-            mentions.append(Mention(item: first, itemEnd: min(last, items.count),
-                                    target: ResolvedTarget(targetClass: targetClass, id: entity.id, text: mentionText, source: entity.source),
-                                    isAnaphor: false, resolved: true))
-            covered.append(start..<max(end, start + 1))
-        }
-        func isCovered(_ range: Range<Int>) -> Bool { covered.contains { $0.overlaps(range) } }
-        var matchedTokens: [Range<Int>] = []
-        for match in model.targets.matches(in: view.tokens, range: viewRange) where !isCovered(match.tokens) {
-            matchedTokens.append(match.tokens)
-            guard let first = itemIndex(ofView: match.tokens.lowerBound) else { continue }
-            let last = (itemIndex(ofView: match.tokens.upperBound - 1) ?? first) + 1
-            let cue = match.value
-            let mentionText = String(text.slice(view.tokens[match.tokens.lowerBound].range.lowerBound..<view.tokens[match.tokens.upperBound - 1].range.upperBound))
-            mentions.append(Mention(item: first, itemEnd: max(last, first + 1),
-                                    target: ResolvedTarget(targetClass: cue.targetClass, id: nil, text: mentionText, source: cue.source),
-                                    isAnaphor: cue.targetClass == .anaphor, resolved: cue.targetClass != .anaphor))
-        }
-        if !model.targetSuffixes.isEmpty {
-            for (k, item) in items.enumerated() where item.view.count == 1 {
-                let token = view.tokens[item.view.lowerBound]
-                guard token.kind == .word, !isCovered(item.view), !matchedTokens.contains(where: { $0.overlaps(item.view) }),
-                      let cue = model.suffixTarget(for: token.key) else { continue }
-                mentions.append(Mention(item: k, itemEnd: k + 1,
-                                        target: ResolvedTarget(targetClass: cue.targetClass, id: nil, text: String(text.text(of: token)), source: cue.source),
-                                        isAnaphor: false, resolved: true))
-            }
+        for span in spans {
+            guard let first = itemIndex(ofView: span.view.lowerBound) else { continue }
+            let last = (itemIndex(ofView: span.view.upperBound - 1) ?? first) + 1
+            mentions.append(Mention(item: first, itemEnd: max(last, first + 1), target: span.target,
+                                    isAnaphor: span.target.targetClass == .anaphor, resolved: span.target.targetClass != .anaphor))
         }
         mentions.sort { $0.item < $1.item }
+        // Storefronts: the brand's right after its name or a brand cue ("Xiaomi's own store",
+        // "official Realme store"), else a reseller's.
+        for m in mentions.indices where mentions[m].target.targetClass == .storefront {
+            let owner = mentions[..<m].last { $0.itemEnd <= mentions[m].item && mentions[m].item - $0.itemEnd <= settings.storefrontReach }
+            if let owner, owner.target.targetClass == .brand {
+                mentions[m].target.targetClass = .brand
+                mentions[m].target.id = owner.target.id
+            } else {
+                mentions[m].target.targetClass = .reseller
+            }
+        }
+        // Adjacent mentions form one noun phrase; its head, the last, is the target.
+        var merged: [Mention] = []
+        for mention in mentions {
+            if let previous = merged.last, previous.itemEnd == mention.item,
+               !previous.isAnaphor, !mention.isAnaphor,
+               ![TargetClass.writer, .commenter].contains(previous.target.targetClass),
+               ![TargetClass.writer, .commenter].contains(mention.target.targetClass) {
+                var head = mention
+                head.item = previous.item
+                // A generic product word takes its owner: "Samsung phones" are Samsung's.
+                if head.target.targetClass == .product, previous.target.targetClass == .brand || previous.target.targetClass == .rival {
+                    head.target = previous.target
+                }
+                merged[merged.count - 1] = head
+            } else {
+                merged.append(mention)
+            }
+        }
+        mentions = merged
         // Pronouns: the latest earlier mention in the sentence that is not the writer or the
         // person replied to, else the running focus.
         for m in mentions.indices where mentions[m].isAnaphor {
@@ -507,9 +577,15 @@ struct SentimentScorer {
            let next = mentions.first(where: { $0.item > k && $0.item - k <= settings.adjacentWindow && items[$0.item].clause == clause && usable($0) }) {
             return (next.target, "adjacent")
         }
-        if let subject = mentions.first(where: { $0.item < k && items[$0.item].clause == clause && usable($0) }) { return (subject.target, "subject") }
+        // People are more often who feels than what is felt about ("buyers are angry at Xiaomi").
+        if let subject = mentions.first(where: { $0.item < k && items[$0.item].clause == clause && usable($0) && $0.target.targetClass != .person }) {
+            return (subject.target, "subject")
+        }
         if let later = mentions.first(where: { $0.item > k && items[$0.item].clause == clause && usable($0) }) { return (later.target, "after") }
-        if let sentenceFocus { return (sentenceFocus, "sentence") }
+        if let sentenceFocus, let first = mentions.first(where: { usable($0) }),
+           !settings.sentenceFocusOnlyBefore || items[first.item].clause < clause || first.item < k {
+            return (sentenceFocus, "sentence")
+        }
         if let carried { return (carried, "focus") }
         return (nil, "none")
     }

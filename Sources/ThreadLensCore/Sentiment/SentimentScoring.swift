@@ -54,7 +54,7 @@ public struct SentimentScoring: AnalysisStage {
                 }
                 let score = settings.normalize(sum)
                 thread.comments[index].topics[t].score = score
-                thread.comments[index].topics[t].label = settings.label(for: score, target: target)
+                thread.comments[index].topics[t].label = settings.label(for: score, target: target, isArticle: comment.isArticle)
             }
             if let focus = outcome.lastFocus { lastFocus[comment.id] = focus }
             if tracing {

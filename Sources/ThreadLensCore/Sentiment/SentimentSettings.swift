@@ -46,9 +46,20 @@ public struct SentimentSettings: Hashable, Sendable {
     public var labelBrandNegative: Double = -1
     public var labelAnyPositive: Double = 1
     public var labelAnyNegative: Double = -1
+    /// The article's thresholds in brand mode: news reports problems in a neutral register, so
+    /// only a strongly evaluative article is labelled.
+    public var labelArticlePositive: Double = 1
+    public var labelArticleNegative: Double = -1
     /// Whether the parts of a hyphenated compound that is not itself an entry ("warm-up",
     /// "user-friendly") carry their own valence (VADER reads the compound as one unknown word).
     public var compoundPartsCount = false
+    /// A storefront word at most this many words after the brand's name is the brand's store
+    /// ("Xiaomi's own store": 1).
+    public var storefrontReach: Int = 0
+    /// Whether a clause that names no target takes the sentence's first target only when that
+    /// comes before it ("great phone, cheap too"), not after ("awful day at work, anyway I
+    /// ordered the Xiaomi").
+    public var sentenceFocusOnlyBefore = false
     /// A mention at most this many words after a sentiment word is its target ("crap shops").
     public var adjacentWindow: Int = 0
     /// The default target of the article's sentences and of comments' first sentences.
@@ -57,9 +68,10 @@ public struct SentimentSettings: Hashable, Sendable {
 
     public init() {}
 
-    /// The label of a score under `target`'s thresholds.
-    public func label(for score: Double, target: AnalysisOptions.Target) -> SentimentLabel {
-        let (positive, negative) = target == .brand ? (labelBrandPositive, labelBrandNegative) : (labelAnyPositive, labelAnyNegative)
+    /// The label of a score under `target`'s thresholds (the article's own in brand mode).
+    public func label(for score: Double, target: AnalysisOptions.Target, isArticle: Bool = false) -> SentimentLabel {
+        let (positive, negative) = target == .any ? (labelAnyPositive, labelAnyNegative)
+            : isArticle ? (labelArticlePositive, labelArticleNegative) : (labelBrandPositive, labelBrandNegative)
         if score >= positive { return .positive }
         if score <= negative { return .negative }
         return .neutral
@@ -123,7 +135,11 @@ public struct SentimentSettings: Hashable, Sendable {
         Key(name: "label.brand.negative", kind: .number(-1...0)) { $0.labelBrandNegative = $1.number },
         Key(name: "label.any.positive", kind: .number(0...1)) { $0.labelAnyPositive = $1.number },
         Key(name: "label.any.negative", kind: .number(-1...0)) { $0.labelAnyNegative = $1.number },
+        Key(name: "label.article.positive", kind: .number(0...1)) { $0.labelArticlePositive = $1.number },
+        Key(name: "label.article.negative", kind: .number(-1...0)) { $0.labelArticleNegative = $1.number },
         Key(name: "compound.parts-count", kind: .bool) { $0.compoundPartsCount = $1.bool },
+        Key(name: "target.storefront-reach", kind: .integer(0...10)) { $0.storefrontReach = $1.integer },
+        Key(name: "target.sentence-focus-before-only", kind: .bool) { $0.sentenceFocusOnlyBefore = $1.bool },
         Key(name: "target.adjacent-window", kind: .integer(0...10)) { $0.adjacentWindow = $1.integer },
         Key(name: "target.article-default", kind: .choice(DefaultTarget.allCases.map(\.rawValue))) { $0.articleDefault = DefaultTarget(rawValue: $1.choice) ?? .none },
         Key(name: "target.comment-default", kind: .choice(DefaultTarget.allCases.map(\.rawValue))) { $0.commentDefault = DefaultTarget(rawValue: $1.choice) ?? .none },

@@ -3,7 +3,7 @@
 /// parent's topics.
 ///
 /// ```
-/// models/topics/cues.tsv      topic-cues/1      topic<TAB>cue[<TAB>weight]
+/// models/topics/cues.tsv      topic-cues/1      topic<TAB>cue|@entity-kind[<TAB>weight]
 /// models/topics/settings.tsv  topic-settings/1  key<TAB>value
 /// models/topics/context.tsv   topic-context/1   cue
 /// ```
@@ -27,14 +27,23 @@ public struct TopicModel: Sendable {
         /// A comment (the article) takes a topic found in at least this many of its sentences.
         public var commentMinSentences: Int = 1
         public var articleMinSentences: Int = 1
-        /// Whether a reply with no topic of its own and a context cue ("they", 这个) takes its
-        /// parent's topics.
-        public var inheritFromParent = false
+        /// When a reply with no topic of its own takes its parent's topics.
+        public enum Inheritance: String, Hashable, Sendable, CaseIterable {
+            /// Never.
+            case never
+            /// When it contains a context cue ("they", 这个).
+            case context
+            /// Always (replies continue their parent's subject).
+            case always
+        }
+        public var inheritFromParent: Inheritance = .never
         public init() {}
     }
 
     /// Every cue by lookup units; a cue may serve several topics.
     public var cues: PhraseTable<[Cue]>
+    /// Cues that are entity kinds (`@reseller`, `@region`): any recognised entity of the kind.
+    public var entityCues: [EntityKind: [Cue]]
     /// Topic ids in the order the cues file first names them.
     public var topics: [String]
     public var settings: Settings
@@ -44,6 +53,7 @@ public struct TopicModel: Sendable {
     /// No topics: assigns nothing.
     public init() {
         cues = PhraseTable()
+        entityCues = [:]
         topics = []
         settings = Settings()
         context = PhraseTable()
@@ -71,6 +81,22 @@ public struct TopicModel: Sendable {
                 if record.field(2) != nil {
                     guard let value = record.number(2, in: 0...10, diagnostics: &loader.diagnostics, code: "topics.weight") else { continue }
                     weight = value
+                }
+                if phrase.hasPrefix("@") {
+                    let kindName = String(phrase.dropFirst())
+                    guard let kind = EntityKind(rawValue: kindName) else {
+                        let kinds = EntityKind.allCases.map(\.rawValue)
+                        let suggestion = closestMatch(to: kindName, in: kinds).map { " (did you mean '@\($0)'?)" } ?? ""
+                        loader.diagnostics.append(.error("topics.entity-kind", "unknown entity kind '\(phrase)'\(suggestion); expected \(kinds.map { "@" + $0 }.joined(separator: ", "))", at: record.location(field: 1)))
+                        continue
+                    }
+                    if model.entityCues[kind, default: []].contains(where: { $0.topic == topic }) {
+                        loader.diagnostics.append(.warning("topics.duplicate", "'\(phrase)' is already a \(topic) cue", at: record.location(field: 1)))
+                        continue
+                    }
+                    if !model.topics.contains(topic) { model.topics.append(topic) }
+                    model.entityCues[kind, default: []].append(Cue(topic: topic, weight: weight, source: record.location(field: 1)))
+                    continue
                 }
                 let units = loader.units(of: phrase)
                 guard !units.isEmpty else {
@@ -122,11 +148,13 @@ public struct TopicModel: Sendable {
                     }
                     if key == "comment.min-sentences" { model.settings.commentMinSentences = number } else { model.settings.articleMinSentences = number }
                 default:
-                    guard value == "true" || value == "false" else {
-                        loader.diagnostics.append(.error("topics.settings.bool", "expected 'true' or 'false', found '\(value)'", at: record.location(field: 1)))
+                    guard let inheritance = Settings.Inheritance(rawValue: value) else {
+                        let choices = Settings.Inheritance.allCases.map(\.rawValue)
+                        let suggestion = closestMatch(to: value, in: choices).map { " (did you mean '\($0)'?)" } ?? ""
+                        loader.diagnostics.append(.error("topics.settings.choice", "unknown value '\(value)'\(suggestion); expected \(choices.joined(separator: ", "))", at: record.location(field: 1)))
                         continue
                     }
-                    model.settings.inheritFromParent = value == "true"
+                    model.settings.inheritFromParent = inheritance
                 }
             }
             for key in settingKeys where !seen.contains(key) {
