@@ -126,7 +126,9 @@ public struct BoilerplateRules: Sendable {
     /// Loads `boilerplate.tsv` from a models directory (see `parse`).
     public static func load(fromModelsDirectory directory: URL) -> (rules: BoilerplateRules, diagnostics: [Diagnostic]) {
         let url = directory.appendingPathComponent(relativePath)
-        let displayPath = "models/" + relativePath
+        // The shipped pack is shown as models/…; a pack given with --models by its own path.
+        let shipped = ModelPack.locateDefaultDirectory().map { $0.standardizedFileURL.resolvingSymlinksInPath().path }
+        let displayPath = shipped == directory.standardizedFileURL.resolvingSymlinksInPath().path ? "models/" + relativePath : url.path
         guard FileManager.default.fileExists(atPath: url.path) else {
             return (.none, [.error("model.missing", "model file is missing (expected format 'boilerplate')", at: SourceLocation(file: displayPath, line: 1))])
         }

@@ -57,7 +57,7 @@ public enum TextDecoding {
             if let form = UnicodeForm(name: forced) {
                 return decodeUnicode(bytes, form: form, stripBOM: true, source: source, diagnostics: &diagnostics)
             }
-            guard let converter = encoding.converter, let (text, substitutions) = converter.decode(bytes, charset: forced) else {
+            guard let converter = encoding.converter, let (text, substitutions) = decode(bytes, charset: forced, with: converter) else {
                 diagnostics.append(.error("input.encoding", "unknown encoding '\(forced)' (expected a charset name such as UTF-8, GB18030, Big5, windows-1252 or UTF-16LE); the file is not read", at: start))
                 return nil
             }
@@ -72,11 +72,12 @@ public enum TextDecoding {
         }
         let utf8 = UTF8Stats(bytes)
         if utf8.invalid == 0 { return String(decoding: bytes, as: UTF8.self) }
-        // Mostly valid UTF-8 with a few broken bytes is UTF-8 (a cut or damaged scrape); text
-        // with no valid multi-byte sequence, or more broken than valid ones, is another charset.
-        if utf8.invalid > utf8.multibyte, let converter = encoding.converter,
+        // UTF-8 whose non-ASCII sequences are mostly valid (at least three valid per broken
+        // one) is UTF-8 with some damage; anything else is another charset. GBK and Big5 text
+        // forms valid two-byte UTF-8 sequences by chance, but far fewer than broken ones.
+        if utf8.multibyte < 3 * utf8.invalid, let converter = encoding.converter,
            let guess = guessCharset(bytes, converter: converter), UnicodeForm(name: guess.charset) != .utf8,
-           let (text, substitutions) = converter.decode(bytes, charset: guess.charset) {
+           let (text, substitutions) = decode(bytes, charset: guess.charset, with: converter) {
             if guess.confident {
                 diagnostics.append(Diagnostic(.note, "input.encoding", "not UTF-8: decoded as \(guess.charset) (\(guess.why)); pass --encoding to force another", at: start))
             } else {
@@ -94,22 +95,56 @@ public enum TextDecoding {
         decode(data, source: source, encoding: .unicodeOnly, diagnostics: &diagnostics) ?? ""
     }
 
+    /// The most bytes handed to a converter at once: converters count in 32-bit integers.
+    static let chunkLimit = 1 << 26
+
+    /// Decodes with `converter`, a large input in pieces cut after a line feed (0x0A is never
+    /// part of a multi-byte character in the ASCII-compatible charsets; for UTF-16 and UTF-32,
+    /// which are decoded here without a converter, it can be).
+    static func decode(_ bytes: [UInt8], charset: String, with converter: any CharsetConverter, limit: Int = chunkLimit) -> (text: String, substitutions: Int)? {
+        guard bytes.count > limit else { return converter.decode(bytes, charset: charset) }
+        var text = ""
+        var substitutions = 0
+        var start = 0
+        while start < bytes.count {
+            var end = min(bytes.count, start + limit)
+            if end < bytes.count, let lineFeed = bytes[start..<end].lastIndex(of: 0x0A) { end = lineFeed + 1 }
+            guard let piece = converter.decode(Array(bytes[start..<end]), charset: charset) else { return nil }
+            text += piece.text
+            substitutions += piece.substitutions
+            start = end
+        }
+        return (text, substitutions)
+    }
+
     // MARK: - Detection
 
     /// The charset of text that is not UTF-8: ICU's detector, corrected where it is weak.
-    /// On short text it calls Chinese double-byte text ISO-8859-1 with low confidence; when the
-    /// bytes pair up as GB18030 or Big5 and most pairs fall in that charset's block of frequent
-    /// characters, that charset wins. ISO-8859-1 becomes Windows-1252, its superset: scrapes
-    /// carry curly quotes and dashes in 0x80–0x9F, never C1 control characters.
+    /// It calls short Chinese text ISO-8859-1 with low confidence (33–42% for a JSON line of
+    /// two to four characters), and a mostly English scrape holding a Chinese name ISO-8859-1
+    /// with high confidence (66% for a text thread quoting 小米官方 in GBK or Big5).
+    /// When the bytes pair up as GB18030 or Big5 and most pairs fall in that charset's block of
+    /// frequent characters, that charset wins over a low-confidence answer of any kind and over
+    /// a confident single-byte one (then at least two pairs are needed: one pair of Latin-1
+    /// capitals, as the "ÑÍ" of "PEQUEÑÍSIMO", can look Chinese by chance; real Latin-1 text
+    /// fails the check anyway: its accented letters are mostly lower case, above both blocks'
+    /// lead bytes, and often end a word, where no trail byte may be a space). A confident
+    /// multi-byte answer (EUC-KR, Shift_JIS …) is kept: Korean pairs look like GB2312's.
+    /// ISO-8859-1 becomes Windows-1252, its superset: scrapes carry curly quotes and dashes in
+    /// 0x80–0x9F, never C1 control characters.
     static func guessCharset(_ bytes: [UInt8], converter: any CharsetConverter) -> (charset: String, confident: Bool, why: String)? {
         let detected = converter.detect(Array(bytes.prefix(1 << 18)))
+        let structure = DoubleByteGuess(bytes)
         if let detected, detected.confidence >= 50 {
+            if isSingleByte(detected.name), structure.pairs >= 2, let chinese = structure.charset {
+                return (chinese, true, "ICU detected \(detected.name) with confidence \(detected.confidence)%, but every non-ASCII byte pairs up as \(chinese) characters, most of them frequent ones")
+            }
             let superset = detected.name.lowercased() == "iso-8859-1" ? "windows-1252" : detected.name
             let how = superset == detected.name ? "" : ", read with its superset"
             return (superset, true, "ICU detected \(detected.name) with confidence \(detected.confidence)%\(how)")
         }
         let icu = detected.map { "ICU's detector guessed \(($0.name)) with confidence \($0.confidence)%" } ?? "ICU's detector found nothing"
-        if let chinese = DoubleByteGuess(bytes).charset {
+        if let chinese = structure.charset {
             return (chinese, true, "\(icu), but the bytes pair up as \(chinese) characters, most of them frequent ones")
         }
         guard let detected else { return nil }
@@ -125,9 +160,11 @@ public enum TextDecoding {
     /// alone or above those lead bytes.
     struct DoubleByteGuess {
         var charset: String?
+        /// Double-byte (and GB18030 four-byte) sequences counted before a verdict.
+        var pairs = 0
 
         init(_ bytes: [UInt8]) {
-            var pairs = 0, gb = 0, big5 = 0
+            var gb = 0, big5 = 0
             var index = 0
             while index < bytes.count {
                 let lead = bytes[index]
@@ -151,6 +188,13 @@ public enum TextDecoding {
             if gb > big5, gb * 3 >= pairs * 2 { charset = "GB18030" }
             if big5 > gb, big5 * 3 >= pairs * 2 { charset = "Big5" }
         }
+    }
+
+    /// True for the single-byte charsets ICU's detector names (ISO-8859-*, windows-125*,
+    /// KOI8-R, IBM…): each byte a character, so any byte string fits them.
+    static func isSingleByte(_ charset: String) -> Bool {
+        let name = charset.lowercased()
+        return ["iso-8859-", "windows-125", "koi8", "ibm"].contains { name.hasPrefix($0) }
     }
 
     // MARK: - UTF-8

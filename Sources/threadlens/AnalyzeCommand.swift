@@ -17,6 +17,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var modelOptions: ModelOptions
+    @OptionGroup var parallel: ParallelOptions
     @Option(help: "Output format.")
     var format: Format = .jsonl
     @Option(help: "The brand the threads are about (a gazetteer id such as xiaomi); detected when omitted.")
@@ -26,13 +27,12 @@ struct AnalyzeCommand: ParsableCommand {
 
     func run() throws {
         let analyzer = try loadAnalyzer(modelOptions, options: AnalysisOptions(brand: brand, target: target))
-        let run = InputRun(input)
+        let run = InputRun(input, boilerplate: analyzer.boilerplate)
         var out = OutputBuffer()
         var count = 0
-        for thread in run.threads {
-            let analyzed = analyzer.analyze(thread)
+        try parallel.runner(analyzer).analyze(run.streamedThreads) { analyzed in
             for comment in analyzed.comments {
-                out.write(comment.record(thread: thread.id).serialized())
+                out.write(comment.record(thread: analyzed.thread.id).serialized())
                 count += 1
             }
         }

@@ -14,7 +14,7 @@ enum ExitStatus {
     static let inputError: Int32 = 65
     /// Output could not be written.
     static let outputError: Int32 = 74
-    /// The model pack has errors; nothing was analysed.
+    /// The model pack has errors (or ICU cannot open its break iterators); nothing was analysed.
     static let modelError: Int32 = 78
 
     static let documentation = """
@@ -71,6 +71,28 @@ struct InputOptions: ParsableArguments {
     }
 }
 
+/// How many cores analysis may use (`analyze`, `report`).
+struct ParallelOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Worker threads for analysis (default: every core, here \(ParallelAnalysis.availableCores)); output order does not depend on it.", valueName: "n"))
+    var jobs: Int = ParallelAnalysis.availableCores
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    /// The analysis runner for `analyzer`, exiting with the internal error code if ICU cannot
+    /// give a worker its break iterators.
+    func runner(_ analyzer: Analyzer) throws -> ParallelAnalysis {
+        do {
+            return try ParallelAnalysis(analyzer, jobs: jobs)
+        } catch {
+            // The same failure as loading the models' tokenizer: ICU's data is missing.
+            printError("threadlens: error: [icu.open] \(error); is ICU's data library installed? nothing was analysed")
+            throw ExitCode(ExitStatus.modelError)
+        }
+    }
+}
+
 extension InputFormat: ExpressibleByArgument {}
 extension AnalysisOptions.Target: ExpressibleByArgument {}
 
@@ -100,14 +122,20 @@ struct OutputBuffer {
 }
 
 /// Reads every input, printing diagnostics as it goes, and counts what was read and skipped.
-struct InputRun {
-    var results: [ReadResult] = []
-    var hadErrors = false
+final class InputRun {
+    private let options: InputOptions
+    private let boilerplate: BoilerplateRules
+    /// Files read so far.
+    private(set) var files = 0
+    private(set) var skipped: [SkippedComment] = []
+    private(set) var hadErrors = false
+    private var cachedThreads: [CommentThread]?
 
     /// `models`: the `--models` directory, where `boilerplate.tsv` (article boilerplate of the
     /// text format) is read from; by default the shipped models/. Invalid rules stop the run
     /// with the model error code before any input is read (no half-loaded models).
     init(_ options: InputOptions, models: String? = nil) {
+        self.options = options
         // A partial pack (see ModelOptions) without its own boilerplate.tsv uses the shipped one.
         let boilerplateDirectory = models.flatMap { directory in
             FileManager.default.fileExists(atPath: URL(fileURLWithPath: directory).appendingPathComponent(BoilerplateRules.relativePath).path)
@@ -119,22 +147,43 @@ struct InputRun {
             printError("threadlens: the model files have errors; nothing was read")
             exit(ExitStatus.modelError)
         }
-        for path in options.inputs {
-            let result = InputFiles.read(path: path, format: options.inputFormat, boilerplate: boilerplate, encoding: .icu(forced: options.encoding))
-            DiagnosticPrinter.print(options.verbose ? result.diagnostics : result.diagnostics.filter { $0.severity != .note })
-            if result.diagnostics.hasErrors || !result.skipped.isEmpty { hadErrors = true }
-            results.append(result)
-        }
+        self.boilerplate = boilerplate
     }
 
-    var threads: [CommentThread] { results.flatMap(\.threads) }
-    var skipped: [SkippedComment] { results.flatMap(\.skipped) }
+    /// With the boilerplate rules an `Analyzer` already loaded (no second read of the file).
+    init(_ options: InputOptions, boilerplate: BoilerplateRules) {
+        self.options = options
+        self.boilerplate = boilerplate
+    }
+
+    /// Reads one input file, printing its diagnostics and keeping its skipped comments.
+    private func read(_ path: String) -> [CommentThread] {
+        let result = InputFiles.read(path: path, format: options.inputFormat, boilerplate: boilerplate, encoding: .icu(forced: options.encoding))
+        DiagnosticPrinter.print(options.verbose ? result.diagnostics : result.diagnostics.filter { $0.severity != .note })
+        if result.diagnostics.hasErrors || !result.skipped.isEmpty { hadErrors = true }
+        files += 1
+        skipped += result.skipped
+        return result.threads
+    }
+
+    /// Every thread of every input, all read first (for commands that look across them).
+    var threads: [CommentThread] {
+        if let cachedThreads { return cachedThreads }
+        let all = options.inputs.flatMap { read($0) }
+        cachedThreads = all
+        return all
+    }
+
+    /// Every thread of every input, one file in memory at a time: a file is read when the
+    /// previous one's threads have all been taken, so a run over many files holds one.
+    var streamedThreads: some Sequence<CommentThread> {
+        options.inputs.lazy.flatMap { self.read($0) }
+    }
 
     /// The closing count on standard error: read = analysed + skipped.
     func printSummary(analysed: Int, verb: String = "analysed") {
-        let skipped = self.skipped
         let read = analysed + skipped.count
-        var line = "threadlens: \(results.count) file(s), \(read) comment(s) read, \(analysed) \(verb), \(skipped.count) skipped"
+        var line = "threadlens: \(files) file(s), \(read) comment(s) read, \(analysed) \(verb), \(skipped.count) skipped"
         if !skipped.isEmpty {
             var reasons: [String: Int] = [:]
             for item in skipped { reasons[item.reason, default: 0] += 1 }

@@ -21,6 +21,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var modelOptions: ModelOptions
+    @OptionGroup var parallel: ParallelOptions
     @OptionGroup var output: ReportOutputOptions
     @Option(help: "The brand the threads are about (a gazetteer id such as xiaomi); detected when omitted.")
     var brand: String?
@@ -36,18 +37,18 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let analyzer = try loadAnalyzer(modelOptions, options: AnalysisOptions(brand: brand, target: target))
-        let run = InputRun(input, models: modelOptions.models)
-        let threads = run.threads
+        let run = InputRun(input, boilerplate: analyzer.boilerplate)
         var partial = PartialReport(quoteLimit: quotes)
-        var progress = ProgressLine(total: threads.count, unit: "thread", enabled: threads.count > 1 || input.inputs.count > 1)
+        // Inputs are streamed, so the number of threads is not known in advance.
+        var progress = ProgressLine(total: nil, unit: "thread", enabled: true)
         var analysed = 0
-        for thread in threads {
-            progress.advance(note: thread.id.rawValue)
-            partial.add(analyzer.analyze(thread))
-            analysed += thread.comments.count
+        try parallel.runner(analyzer).analyze(run.streamedThreads) { analyzed in
+            progress.advance(note: analyzed.thread.id.rawValue)
+            partial.add(analyzed)
+            analysed += analyzed.comments.count
         }
         progress.finish()
-        partial.recordInput(files: run.results.count, skipped: run.skipped.map(\.reason))
+        partial.recordInput(files: run.files, skipped: run.skipped.map(\.reason))
         try output.write(partial)
         run.printSummary(analysed: analysed)
         if run.exitCode != 0 { throw ExitCode(run.exitCode) }
@@ -133,14 +134,15 @@ struct ReportOutputOptions: ParsableArguments {
 /// A one-line progress indicator on standard error, only when standard error is a terminal,
 /// redrawn at most ten times a second and erased when done.
 struct ProgressLine {
-    let total: Int
+    /// The number of items, when known.
+    let total: Int?
     let unit: String
     let enabled: Bool
     private var done = 0
     private var lastDraw: ContinuousClock.Instant?
     private var drawn = false
 
-    init(total: Int, unit: String, enabled: Bool) {
+    init(total: Int?, unit: String, enabled: Bool) {
         self.total = total
         self.unit = unit
         self.enabled = enabled && isatty(STDERR_FILENO) == 1
@@ -150,9 +152,9 @@ struct ProgressLine {
         done += 1
         guard enabled else { return }
         let now = ContinuousClock.now
-        if let lastDraw, now - lastDraw < .milliseconds(100), done < total { return }
+        if let lastDraw, now - lastDraw < .milliseconds(100), done < total ?? .max { return }
         lastDraw = now
-        var line = "threadlens: \(done)/\(total) \(unit)s \(note)"
+        var line = "threadlens: \(done)\(total.map { "/\($0)" } ?? "") \(unit)s \(note)"
         if line.count > 78 { line = String(line.prefix(77)) + "…" }
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
         drawn = true

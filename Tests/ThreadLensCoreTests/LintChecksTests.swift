@@ -156,3 +156,12 @@ private func lintShipped(overlays: ModelOverlays) throws -> [Diagnostic] {
     let errors = diagnostics.filter { $0.severity == .error }
     #expect(errors.isEmpty, "\(errors.map(\.description).joined(separator: "\n"))")
 }
+
+/// An ellipsis character is one token whose key is "..."; written as three full stops it would
+/// be three tokens and match something else, so lint must not tell the analyst to rewrite it.
+@Test func aCharacterWhoseNormalFormSegmentsDifferentlyIsNotReportedAsUnnormalised() throws {
+    let scratch = try ScratchPack(["pack/rules.tsv": "#! format: sentiment-rules/1\nclause-break\t\u{2026}\n"])
+    defer { scratch.remove() }
+    let diagnostics = lint(scratch, reading: [("rules.tsv", "sentiment-rules")])
+    #expect(!diagnostics.contains { $0.code == "lint.not-normalized" }, "\(diagnostics)")
+}

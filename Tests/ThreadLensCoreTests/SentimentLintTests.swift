@@ -104,6 +104,7 @@ import ThreadLensICU
         ("booster\tvery\t9\n", "rules.value-range", "outside"),
         ("contrast\tbut\t0.5\n", "rules.column-count", "expected 4"),
         ("negator\tnot\t2.5\n", "rules.scope", "whole number"),
+        ("polar-question\tis\t0\n", "rules.anchor", "'^is'"),
     ])
     func badRuleLineIsReported(line: String, code: String, message: String) throws {
         let found = try Self.diagnostics(try Self.scratch(rules: line))

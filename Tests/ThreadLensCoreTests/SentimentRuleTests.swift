@@ -166,6 +166,23 @@ import Testing
         #expect(try H.firedRules(text).contains("rhetorical"))
     }
 
+    @Test(arguments: ["Is the Xiaomi 14 any good?", "Does the Xiaomi app feel smooth?", "小米14值得买吗？", "小米的售后靠谱吗？"])
+    func yesNoQuestionAssertsNothingTowardTheBrand(text: String) throws {
+        #expect(try H.score(text, target: .brand) == 0)
+        #expect(try H.firedRules(text, target: .brand).contains("polar-question"))
+    }
+
+    @Test func aYesNoQuestionKeepsTheStatementClauseBeforeIt() throws {
+        // The complaint is its own clause; only the question clause asks.
+        #expect(try H.score("小米的售后太差了，有人知道哪里能修吗？", target: .brand) < 0)
+    }
+
+    @Test(arguments: ["Why is the Xiaomi 14 so awful?", "为什么小米的系统这么烂？"])
+    func whQuestionKeepsPartOfItsSentiment(text: String) throws {
+        #expect(try H.score(text, target: .brand) < 0)
+        #expect(try !H.firedRules(text, target: .brand).contains("polar-question"))
+    }
+
     @Test(arguments: [
         ("If Xiaomi supports these stores, great.", "Xiaomi supports these stores, great."),
         ("如果小米支持这些店就好了。", "小米支持这些店，很好。"),

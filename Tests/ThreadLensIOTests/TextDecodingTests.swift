@@ -123,6 +123,7 @@ struct TableConverter: CharsetConverter {
 
     /// ICU calls short Chinese text ISO-8859-1; the byte structure decides instead.
     @Test(arguments: [
+        (Array("PEQUE".utf8) + [0xD1, 0xCD] + Array("SIMO".utf8), "GB18030"), // Latin-1 PEQUEÑÍSIMO: one pair, alone it looks Chinese
         ([0xCB, 0xAE, 0xBB, 0xF5], "GB18030"),       // 水货 in GBK
         ([0xA4, 0xF4, 0xB3, 0x66], "Big5"),          // 水貨 in Big5
         ([0x63, 0x61, 0x66, 0xE9, 0x0A], nil),       // café in Latin-1: a lone high byte
@@ -137,6 +138,54 @@ struct TableConverter: CharsetConverter {
         let (text, diagnostics) = decode([0xCB, 0xAE, 0xBB, 0xF5], InputEncoding(converter: converter))
         #expect(text == "水货")
         #expect(diagnostics.map(\.severity) == [.note])
+    }
+
+    /// "小米官方" in GBK (four pairs, all GB2312 level 1): even a confident single-byte answer
+    /// loses to that structure; the note names both.
+    @Test(arguments: ["ISO-8859-1", "windows-1252"])
+    func confidentSingleByteGuessLosesToTwoOrMoreChinesePairs(detected: String) {
+        let gbk: [UInt8] = [0xD0, 0xA1, 0xC3, 0xD7, 0xB9, 0xD9, 0xB7, 0xBD]
+        let converter = TableConverter(detected: (detected, 63), texts: ["GB18030": ("小米官方", 0), "windows-1252": ("Ð¡Ã×¹Ù·½", 0)])
+        let (text, diagnostics) = decode(Array("{\"text\": \"".utf8) + gbk + Array("\"}\n".utf8), InputEncoding(converter: converter))
+        #expect(text == "小米官方")
+        #expect(diagnostics.map(\.severity) == [.note])
+        #expect(diagnostics.first?.message.contains("\(detected) with confidence 63%") == true, "\(diagnostics)")
+        #expect(diagnostics.first?.message.contains("GB18030") == true, "\(diagnostics)")
+    }
+
+    /// What the structure check must leave alone when the detector is confident: one pair only
+    /// (the Latin-1 "ÑÍ" of "PEQUEÑÍSIMO" reads as one GB2312 level-1 character), real Latin-1
+    /// text, and a multi-byte answer such as EUC-KR, whose pairs look like GB2312's.
+    @Test(arguments: [
+        (Array("PEQUE".utf8) + [0xD1, 0xCD] + Array("SIMO\n".utf8), "ISO-8859-1", "windows-1252"), // PEQUEÑÍSIMO
+        (Array("Caf".utf8) + [0xE9, 0x20, 0x63, 0x72, 0xE8, 0x6D, 0x65, 0x0A], "ISO-8859-1", "windows-1252"), // Café crème
+        ([0xC7, 0xD1, 0xB1, 0xB9, 0x0A], "EUC-KR", "EUC-KR"),                                // 한국
+    ] as [([UInt8], String, String)])
+    func confidentGuessIsKeptWhenTheStructureIsNotDecisive(bytes: [UInt8], detected: String, used: String) {
+        let converter = TableConverter(detected: (detected, 70), texts: ["GB18030": ("wrong", 0), used: ("right", 0)])
+        let (text, diagnostics) = decode(bytes, InputEncoding(converter: converter))
+        #expect(text == "right", "\(diagnostics)")
+        #expect(diagnostics.map(\.severity) == [.note])
+    }
+
+    /// A converter that really decodes: Latin-1, counting calls.
+    final class Latin1: CharsetConverter, @unchecked Sendable {
+        var calls: [Int] = []
+        func detect(_ bytes: [UInt8]) -> (name: String, confidence: Int)? { nil }
+        func decode(_ bytes: [UInt8], charset: String) -> (text: String, substitutions: Int)? {
+            calls.append(bytes.count)
+            return (String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) })), 0)
+        }
+        func isKnown(_ charset: String) -> Bool { true }
+    }
+
+    @Test func largeInputReachesTheConverterInPiecesCutAfterALineFeed() throws {
+        let converter = Latin1()
+        let bytes = Array(String(repeating: "caf\u{E9} line\n", count: 100).unicodeScalars.map { UInt8($0.value) })
+        let decoded = try #require(TextDecoding.decode(bytes, charset: "latin1", with: converter, limit: 64))
+        #expect(decoded.text == String(repeating: "café line\n", count: 100))
+        #expect(converter.calls.count > 1)
+        #expect(converter.calls.allSatisfy { $0 <= 64 && $0 % 10 == 0 })
     }
 
     @Test(arguments: [("a\nb\nc", 3), ("a\r\nb", 2), ("a\rb\rc", 3), ("a\n\r\nb", 3), ("\r\r\n", 3)])

@@ -72,7 +72,7 @@ put("text-emoji-4byte.txt", thread(TITLE, BODY, [
     (2, "1.", "harlow_j 🦊", "April 2, 2024", ["Family 👨‍👩‍👧‍👦 flags 🇨🇳🇬🇧 skin 👍🏽 keycap 1️⃣ rare 𠜎𠜱 math 𝓧𝓲𝓪𝓸𝓶𝓲"]),
     (4, "•", "quietfox", "April 2, 2024", ["😡😡😡 not official 🙅‍♀️"]),
 ]))
-put("text-invalid-utf8.txt", (thread(TITLE.replace("says", "says \u2018"), BODY + " \u201cIt\u2019s a scam\u201d, one reader wrote \u2014 twice.", good[:1]) + "\n").encode('utf-8') + b"  2. ming\n    April 3, 2024\n\n    Broken \xc3\x28 and \xff\xfe bytes, caf\xe9 too.\n")
+put("text-invalid-utf8.txt", (thread(TITLE.replace("says", "says \u2018"), BODY + " \u201cIt\u2019s a scam\u201d, one reader wrote \u2014 twice. \u201cDon\u2019t\u201d, \u201cwon\u2019t\u201d, \u201ccan\u2019t\u201d \u2014 caf\u00e9 na\u00efvet\u00e9.", good[:1]) + "\n").encode('utf-8') + b"  2. ming\n    April 3, 2024\n\n    Broken \xc3\x28 and \xff\xfe bytes, caf\xe9 too.\n")
 put("enc-latin1-stray-bytes.txt", (thread(TITLE, BODY, good[:1]) + "\n").encode('utf-8') + b"  2. ming\n    April 3, 2024\n\n    Only one na\xefve byte and a caf\xe9 in an ASCII file.\n")
 put("text-truncated-utf8.txt", thread(TITLE, BODY, good).encode('utf-8') + "小米".encode('utf-8')[:4])
 put("text-list-in-body.txt", "\n".join([TITLE, "", BODY, "", "  1. harlow_j", "    April 2, 2024", "", "    Reasons I doubt them:", "", "    1. no receipt.", "    2. wrong charger.", "", "    • and the box was open.", "", "  2. ming", "    April 3, 2024", "", "    ok", ""]))
@@ -131,6 +131,15 @@ put("enc-gb18030-4byte.jsonl", jl({"id": "1", "text": "小米 𠜎 的手机 €
 put("enc-big5.txt", ZH_T.encode('big5'))
 put("enc-gbk-short.jsonl", jl({"id": "1", "text": "水货"}).encode('gbk'))
 put("enc-big5-short.jsonl", jl({"id": "1", "text": "水貨"}).encode('big5'))
+# Four characters: ICU's detector calls these Latin-1 with some confidence; the byte structure wins.
+put("enc-gbk-short-brand.jsonl", jl({"id": "1", "text": "小米官方"}).encode('gbk'))
+put("enc-big5-short-brand.jsonl", jl({"id": "1", "text": "小米官方"}).encode('big5'))
+# An English thread quoting a Chinese name: ICU says ISO-8859-1 with confidence over 50; the
+# byte structure still wins. Its Latin-1 twin (½°C, déjà) must stay windows-1252.
+EN_QUOTE = thread(TITLE, BODY, [(2, "1.", "harlow_j", "April 2, 2024", ["The sticker said %s on the side, yet Mi Depot is not official."]), good[2]]) + "\n"
+put("enc-gbk-in-english.txt", (EN_QUOTE % "小米官方").encode('gbk'))
+put("enc-big5-in-english.txt", (EN_QUOTE % "小米官方").encode('big5'))
+put("enc-latin1-symbols.txt", (EN_QUOTE % "21½°C and déjà vu").encode('latin-1'))
 put("enc-windows-1252.txt", EN.encode('cp1252'))
 put("enc-latin1-short.csv", "id,text\n1,café crème\n".encode('latin-1'))
 put("enc-utf16le-bom.jsonl", b'\xff\xfe' + jl({"id": "1", "text": "héllo 小米"}).encode('utf-16-le'))

@@ -46,6 +46,8 @@ struct CommentView {
     let flatWords: String
     /// The index of the sentence holding each unit.
     let sentenceOfUnit: [Int?]
+    /// The first unit of each unit's clause (see `clauseStart(of:)`).
+    private var clauseStarts: [Int] = []
 
     init(_ analyzed: AnalyzedComment, model: ClaimModel, brand: String?) {
         text = analyzed.text
@@ -62,6 +64,7 @@ struct CommentView {
         self.sentenceOfUnit = sentenceOfUnit
 
         for match in cues.clauseBreaks.scan(units, anywhere: true) { for u in match.units { clauseBreak[u] = true } }
+        clauseStarts = Self.clauseStarts(clauseBreak: clauseBreak, sentenceOfUnit: sentenceOfUnit, sentences: units.sentences)
         var blocked = Array(repeating: false, count: count)
         for match in cues.notNegators.scan(units, anywhere: true) { for u in match.units { blocked[u] = true } }
         for match in cues.hedges.scan(units, anywhere: true) {
@@ -110,10 +113,8 @@ struct CommentView {
             if a.priority != b.priority { return a.priority > b.priority }
             return a.mention.units.lowerBound < b.mention.units.lowerBound
         }
-        var taken: [Mention] = []
-        for candidate in ordered where !taken.contains(where: { $0.units.overlaps(candidate.mention.units) }) {
-            taken.append(candidate.mention)
-        }
+        var occupancy = UnitOccupancy(count: units.count)
+        let taken = ordered.filter { occupancy.take($0.mention.units) }.map(\.mention)
         mentions = taken.sorted { $0.units.lowerBound < $1.units.lowerBound }
         mergePlatformSellers()
         absorbPlatforms(model: model)
@@ -218,15 +219,39 @@ struct CommentView {
 
     /// The first unit of the clause holding unit `index`.
     func clauseStart(of index: Int) -> Int {
+        if index >= 0, index < clauseStarts.count { return clauseStarts[index] }
         let sentence = sentence(of: index)
         var start = index
         while start > sentence.lowerBound, !clauseBreak[start - 1] { start -= 1 }
         return start
     }
 
+    /// For each unit, the first unit of its clause: after the last clause break before it in its
+    /// sentence, or the sentence start. Computed once, since claims ask for every match.
+    private static func clauseStarts(clauseBreak: [Bool], sentenceOfUnit: [Int?], sentences: [Range<Int>]) -> [Int] {
+        var starts = Array(repeating: 0, count: clauseBreak.count)
+        for index in starts.indices {
+            let sentenceStart = sentenceOfUnit[index].map { sentences[$0].lowerBound } ?? 0
+            if index == 0 || index == sentenceStart || clauseBreak[index - 1] {
+                starts[index] = index
+            } else {
+                starts[index] = max(starts[index - 1], sentenceStart)
+            }
+        }
+        return starts
+    }
+
     /// The index of the mention covering unit `index`.
     func mention(covering index: Int) -> Int? {
-        mentions.firstIndex { $0.units.contains(index) }
+        let candidate = mentionsEnding(atOrBefore: index)
+        return candidate < mentions.count && mentions[candidate].units.contains(index) ? candidate : nil
+    }
+
+    /// The number of mentions that end at or before unit `position`: mentions are in text order
+    /// and do not overlap, so they are the first ones, found by binary search (a long comment
+    /// holds thousands of mentions and every claim asks).
+    func mentionsEnding(atOrBefore position: Int) -> Int {
+        mentions.partitionPoint { $0.units.upperBound > position }
     }
 }
 

@@ -35,10 +35,15 @@ public struct ClaimExtraction: AnalysisStage {
     }
 
     /// The ancestors of comment `index`, nearest first; a top-level comment's is the article.
+    /// How far up a reply chain claims look for subjects and quoted text. Real threads nest a
+    /// few levels; a scrape nested 10,000 deep would otherwise hold every comment's whole
+    /// chain, quadratic in memory (gigabytes).
+    static let ancestorLimit = 64
+
     func ancestorChain(of index: Int, in thread: AnalyzedThread, byID: [CommentID: Int]) -> [Int] {
         let comment = thread.comments[index].comment
         if comment.isArticle { return [] }
-        var chain = thread.ancestors(of: index, using: byID)
+        var chain = thread.ancestors(of: index, using: byID, limit: Self.ancestorLimit)
         let root = chain.last.map { thread.comments[$0].comment } ?? comment
         if !root.isArticle, let article = thread.comments.firstIndex(where: { $0.comment.isArticle }), article != index {
             chain.append(article)

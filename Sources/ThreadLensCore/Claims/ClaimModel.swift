@@ -56,7 +56,7 @@ public struct ClaimModel: Sendable {
                 loader.diagnostics.append(.error("claim-types.duplicate", "claim type '\(name)' is defined twice", at: record.location(field: 0)))
                 continue
             }
-            let values = valueText.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            let values = valueText.split(separator: "|").map { $0.trimmedOfSpaces() }
             guard values.count == 2, !values[0].isEmpty, !values[1].isEmpty, values[0] != values[1] else {
                 loader.diagnostics.append(.error("claim-types.values", "expected two values 'value|opposite', found '\(valueText)'", at: record.location(field: 1)))
                 continue
@@ -68,7 +68,7 @@ public struct ClaimModel: Sendable {
             }
             var subjects: [SubjectKind] = []
             var bad = false
-            for part in subjectText.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            for part in subjectText.split(separator: ",").map({ $0.trimmedOfSpaces() }) {
                 guard let kind = SubjectKind(rawValue: part) else {
                     let suggestion = closestMatch(to: part, in: SubjectKind.allCases.map(\.rawValue)).map { " (did you mean '\($0)'?)" } ?? ""
                     loader.diagnostics.append(.error("claim-types.subject", "unknown subject kind '\(part)'\(suggestion)", at: record.location(field: 3)))
@@ -176,7 +176,7 @@ public struct ClaimModel: Sendable {
             }
         case "option":
             guard record.expectColumns(2...2, diagnostics: &loader.diagnostics), let text = record.field(1) else { return }
-            let parts = text.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
+            let parts = text.split(separator: "=", maxSplits: 1).map { String($0).trimmedOfSpaces() }
             let names = ["negation", "subject", "region", "hedged"]
             switch (parts[0], parts.count > 1 ? parts[1] : nil) {
             case ("negation", let value?):

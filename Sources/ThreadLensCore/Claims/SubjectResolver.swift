@@ -7,6 +7,31 @@ struct SubjectResolver {
     let chains: [[Int]]
     let model: ClaimModel
     let brand: String
+    /// Per comment and claim type: for each `k`, the latest mention among the first `k` that can
+    /// be a subject of that type (not an anaphor, not in predicate position), or -1. Computed
+    /// once, so finding the context subject is constant time however long the comment is.
+    private let latestFitting: [[String: [Int]]]
+
+    init(views: [CommentView], chains: [[Int]], model: ClaimModel, brand: String) {
+        self.views = views
+        self.chains = chains
+        self.model = model
+        self.brand = brand
+        let types = Array(model.types.values)
+        latestFitting = views.map { view in
+            var table: [String: [Int]] = [:]
+            for type in types {
+                var latest = [-1]
+                latest.reserveCapacity(view.mentions.count + 1)
+                for (index, mention) in view.mentions.enumerated() {
+                    let fitting = mention.kind != .anaphor && !mention.isPredicate && (mention.kind.subjectKind.map { type.subjects.contains($0) } ?? false)
+                    latest.append(fitting ? index : latest[latest.count - 1])
+                }
+                table[type.name] = latest
+            }
+            return table
+        }
+    }
 
     /// The subject kinds a mention may stand for in a claim of `type`.
     private func fits(_ kind: CommentView.MentionKind, _ type: ClaimType) -> Bool {
@@ -55,9 +80,8 @@ struct SubjectResolver {
         // named earlier in the sentence ("without Google services. A US launch…") is not it.
         let sentence = type.isAboutBrand ? views[comment].clauseStart(of: min(max(position - 1, sentence.lowerBound), sentence.upperBound - 1))..<sentence.upperBound : sentence
         let view = views[comment]
-        for index in view.mentions.indices.reversed() {
+        for index in (0..<view.mentionsEnding(atOrBefore: position)).reversed() {
             let mention = view.mentions[index]
-            guard mention.units.upperBound <= position else { continue }
             guard mention.units.lowerBound >= sentence.lowerBound,
                   position - mention.units.upperBound <= model.cues.subjectDistance else { return nil }
             guard !mention.isPredicate, mention.kind == .anaphor || fits(mention.kind, type) else { continue }
@@ -113,7 +137,7 @@ struct SubjectResolver {
     func sellerIsNear(before position: Int, sentence: Range<Int>, in comment: Int) -> Bool {
         let view = views[comment]
         let sellers: Set<CommentView.MentionKind> = [.reseller, .platform, .generic]
-        for mention in view.mentions.reversed() where mention.units.upperBound <= position && mention.kind != .region && !mention.isPredicate {
+        for mention in view.mentions[..<view.mentionsEnding(atOrBefore: position)].reversed() where mention.kind != .region && !mention.isPredicate {
             guard mention.units.lowerBound >= sentence.lowerBound, position - mention.units.upperBound <= model.cues.subjectDistance else { return false }
             if mention.kind == .anaphor {
                 return antecedentKind(before: mention.units.lowerBound, in: comment).map { sellers.contains($0) } ?? false
@@ -127,7 +151,8 @@ struct SubjectResolver {
     /// brand mention earlier in the comment, else in the parent.
     private func antecedentKind(before position: Int, in comment: Int) -> CommentView.MentionKind? {
         let candidates: Set<CommentView.MentionKind> = [.reseller, .platform, .generic, .brand, .store]
-        if let mention = views[comment].mentions.last(where: { $0.units.upperBound <= position && candidates.contains($0.kind) && !$0.isPredicate }) {
+        let view = views[comment]
+        if let mention = view.mentions[..<view.mentionsEnding(atOrBefore: position)].last(where: { candidates.contains($0.kind) && !$0.isPredicate }) {
             return mention.kind
         }
         if let parent = chains[comment].first {
@@ -146,18 +171,13 @@ struct SubjectResolver {
     /// seller types, its named resellers (platforms only when it names none; a platform named
     /// beside a reseller is where the reseller sells), else sellers in general. Empty when
     /// nothing fits.
-    func contextSubjects(before position: Int, in comment: Int, type: ClaimType, depth: Int = 0) -> [String] {
-        guard depth < 4 else { return [] }
+    func contextSubjects(before position: Int, in comment: Int, type: ClaimType) -> [String] {
         let view = views[comment]
         let kinds = fittingKinds(type)
-        for index in view.mentions.indices.reversed() where view.mentions[index].units.upperBound <= position {
-            let mention = view.mentions[index]
-            if mention.kind == .anaphor {
-                let ids = contextSubjects(before: mention.units.lowerBound, in: comment, type: type, depth: depth + 1)
-                if !ids.isEmpty { return ids }
-                continue
-            }
-            guard kinds.contains(mention.kind), !mention.isPredicate else { continue }
+        // An earlier anaphor refers to what precedes it, which is where this scan goes next
+        // anyway, so it is passed over (resolving it by recursion repeats the same scan, and
+        // grows exponentially in a comment full of anaphors).
+        if let index = latestFitting[comment][type.name]?[view.mentionsEnding(atOrBefore: position)], index >= 0 {
             return unique(view.groupContaining(index, kinds: kinds, model: model).map { subjectID(of: view.mentions[$0]) })
         }
         for ancestor in chains[comment] {
@@ -174,9 +194,10 @@ struct SubjectResolver {
                     if kinds.contains(mention.kind) {
                         count(subjectID(of: mention))
                     } else if mention.kind == .anaphor,
-                              let antecedent = views[ancestor].mentions.last(where: { $0.units.upperBound <= mention.units.lowerBound && kinds.contains($0.kind) && !$0.isPredicate }) {
+                              let antecedent = latestFitting[ancestor][type.name]?[views[ancestor].mentionsEnding(atOrBefore: mention.units.lowerBound)],
+                              antecedent >= 0 {
                         // "They're a grey importer": an anaphor counts for what it refers to.
-                        count(subjectID(of: antecedent))
+                        count(subjectID(of: views[ancestor].mentions[antecedent]))
                     }
                 }
                 let top = counts.values.max() ?? 0

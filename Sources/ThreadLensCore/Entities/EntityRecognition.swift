@@ -116,10 +116,8 @@ public struct EntityRecognition: AnalysisStage {
             if a.priority != b.priority { return a.priority > b.priority }
             return a.units.lowerBound < b.units.lowerBound
         }
-        var taken: [Candidate] = []
-        for candidate in ordered where !taken.contains(where: { $0.units.overlaps(candidate.units) }) {
-            taken.append(candidate)
-        }
+        var occupancy = UnitOccupancy(count: ordered.map(\.units.upperBound).max() ?? 0)
+        let taken = ordered.filter { occupancy.take($0.units) }
         return taken.sorted { $0.units.lowerBound < $1.units.lowerBound }
     }
 

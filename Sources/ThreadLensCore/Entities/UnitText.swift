@@ -92,13 +92,14 @@ public struct UnitText: Hashable, Sendable {
         return units[range.lowerBound].range.lowerBound..<units[range.upperBound - 1].range.upperBound
     }
 
-    /// The units covering the byte range `bytes` (those that overlap it).
+    /// The units covering the byte range `bytes` (those that overlap it; for an empty range, the
+    /// units starting there). Units are in text order and their ranges never decrease, so both
+    /// ends are found by binary search.
     public func units(covering bytes: Range<Int>) -> Range<Int> {
-        var lower = units.count, upper = 0
-        for (i, unit) in units.enumerated() where unit.range.overlaps(bytes) || (bytes.isEmpty && unit.range.lowerBound == bytes.lowerBound) {
-            lower = min(lower, i)
-            upper = max(upper, i + 1)
-        }
+        let lower = bytes.isEmpty ? units.partitionPoint { $0.range.lowerBound >= bytes.lowerBound }
+                                  : units.partitionPoint { $0.range.upperBound > bytes.lowerBound }
+        let upper = bytes.isEmpty ? units.partitionPoint { $0.range.lowerBound > bytes.lowerBound }
+                                  : units.partitionPoint { $0.range.lowerBound >= bytes.upperBound }
         return lower < upper ? lower..<upper : 0..<0
     }
 
@@ -110,9 +111,10 @@ public struct UnitText: Hashable, Sendable {
         return lower..<upper
     }
 
-    /// The index of the sentence holding unit `index`.
+    /// The index of the sentence holding unit `index` (sentences are in order; binary search).
     public func sentence(ofUnit index: Int) -> Int? {
-        sentences.firstIndex { $0.contains(index) }
+        let candidate = sentences.partitionPoint { $0.upperBound > index }
+        return candidate < sentences.count && sentences[candidate].contains(index) ? candidate : nil
     }
 
     /// True when a Han match over `range` sits on at least one token boundary: an entry that
@@ -205,5 +207,22 @@ public struct UnitTrie<Value: Sendable>: Sendable {
             }
         }
         return result
+    }
+}
+
+/// The units already taken by accepted mentions, for resolving overlaps in linear time: a
+/// comment can hold thousands of candidates, and comparing each with every accepted one is
+/// quadratic.
+struct UnitOccupancy {
+    private var taken: [Bool]
+
+    init(count: Int) { taken = Array(repeating: false, count: count) }
+
+    /// Takes `range` when none of its units is taken yet; returns whether it did.
+    mutating func take(_ range: Range<Int>) -> Bool {
+        if range.upperBound > taken.count { taken += Array(repeating: false, count: range.upperBound - taken.count) }
+        guard !taken[range].contains(true) else { return false }
+        for unit in range { taken[unit] = true }
+        return true
     }
 }

@@ -47,28 +47,28 @@ public struct ModelFormat: Hashable, Sendable {
 
     /// The key columns of a record with these fields.
     public func keyColumns(for fields: [String]) -> [Int] {
-        if let kind = fields.first?.trimmingCharacters(in: .whitespaces), let columns = keyColumnsByKind[kind] { return columns }
+        if let kind = fields.first?.trimmedOfSpaces(), let columns = keyColumnsByKind[kind] { return columns }
         return keyColumns
     }
 
     /// The term columns of a record with these fields.
     public func termColumns(for fields: [String]) -> [Int] {
-        if let kind = fields.first?.trimmingCharacters(in: .whitespaces), kindsWithoutTerms.contains(kind) { return [] }
+        if let kind = fields.first?.trimmedOfSpaces(), kindsWithoutTerms.contains(kind) { return [] }
         return termColumns.filter { $0 < fields.count }
     }
 
     /// Whether the term in `column` of a record with these fields is compared case-sensitively.
     public func isCaseSensitive(column: Int, fields: [String]) -> Bool {
-        if let kind = fields.first?.trimmingCharacters(in: .whitespaces), caseSensitiveKinds.contains(kind) { return true }
+        if let kind = fields.first?.trimmedOfSpaces(), caseSensitiveKinds.contains(kind) { return true }
         if let flag = caseSensitiveFlag, flag.column < fields.count,
-           fields[flag.column].trimmingCharacters(in: .whitespaces) == flag.value { return true }
+           fields[flag.column].trimmedOfSpaces() == flag.value { return true }
         return false
     }
 
     /// Whether a record with these fields carries the override flag.
     public func overrides(_ fields: [String]) -> Bool {
         guard let flag = overrideFlag, flag.column < fields.count else { return false }
-        return flag.values.contains(fields[flag.column].trimmingCharacters(in: .whitespaces))
+        return flag.values.contains(fields[flag.column].trimmedOfSpaces())
     }
 
     public static func == (a: ModelFormat, b: ModelFormat) -> Bool { a.name == b.name }

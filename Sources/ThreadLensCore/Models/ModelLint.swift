@@ -125,7 +125,7 @@ public struct ModelLint {
 
     private func checkFields(_ record: DataRecord, format: ModelFormat, script: Script?, into diagnostics: inout [Diagnostic]) {
         for (index, raw) in record.fields.enumerated() {
-            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            let trimmed = raw.trimmedOfSpaces()
             let isTerm = format.termColumns(for: record.fields).contains(index)
             let exact = isTerm && format.isCaseSensitive(column: index, fields: record.fields)
             let severity: Diagnostic.Severity = exact ? .error : .warning
@@ -143,7 +143,11 @@ public struct ModelLint {
             }
             // Compared as written (an exact alias, a quote marker), a compatibility form is
             // deliberate; Chinese full-width punctuation is ordinary writing.
-            if !exact, let normalized = Self.compatibilityForm(of: trimmed) {
+            // Only when writing the normal form would match the same text: a character whose
+            // normal form is several tokens ('…' is '...', three full stops) matches that one
+            // character, so its spelling is deliberate.
+            if !exact, let normalized = Self.compatibilityForm(of: trimmed),
+               tokenizer.lookupUnits(of: normalized) == tokenizer.lookupUnits(of: trimmed) {
                 diagnostics.append(.warning("lint.not-normalized", "'\(trimmed)' is not NFKC-normalised; it is matched as '\(normalized)', write it so",
                                             at: record.location(field: index)))
             }

@@ -118,7 +118,7 @@ extension ModelLoader {
     func roughKey(of record: DataRecord, format: ModelFormat) -> String {
         let terms = Set(format.termColumns(for: record.fields))
         return format.keyColumns(for: record.fields).map { column -> String in
-            let text = column < record.fields.count ? record.fields[column].trimmingCharacters(in: .whitespaces) : ""
+            let text = column < record.fields.count ? record.fields[column].trimmedOfSpaces() : ""
             guard terms.contains(column) else { return text }
             return String(tokenizer.lookupKey(of: text).unicodeScalars.filter { !$0.properties.isWhitespace })
         }.joined(separator: "\u{1F}")
@@ -126,7 +126,7 @@ extension ModelLoader {
 
     /// The entry one record starts.
     func entry(for record: DataRecord, format: ModelFormat) -> OverlayEntry {
-        let fields = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let fields = record.fields.map { $0.trimmedOfSpaces() }
         let keyColumns = format.keyColumns(for: record.fields)
         let terms = Set(format.termColumns(for: record.fields))
         var keyParts: [String] = []

@@ -210,7 +210,7 @@ public struct ModelLoader {
                     // A lone '-' in a key column is a removal written short of the key.
                     let record = entry.records[0]
                     let keyColumns = format.keyColumns(for: record.fields)
-                    if let column = keyColumns.first(where: { $0 < record.fields.count && record.fields[$0].trimmingCharacters(in: .whitespaces) == ModelOverlays.removalMarker }) {
+                    if let column = keyColumns.first(where: { $0 < record.fields.count && record.fields[$0].trimmedOfSpaces() == ModelOverlays.removalMarker }) {
                         let names = keyColumns.map { "column \($0 + 1)" }.joined(separator: " and ")
                         diagnostics.append(.error("overlay.marker", "'-' is in a key column; to remove an entry of \(format.name), write its key (\(names)) and then '-'",
                                                   at: record.location(field: column)))

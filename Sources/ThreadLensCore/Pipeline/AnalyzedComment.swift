@@ -39,11 +39,11 @@ public struct AnalyzedThread: Hashable, Sendable {
     }
 
     /// The indices of the ancestors of comment `index`, nearest first (cycles cut).
-    public func ancestors(of index: Int, using byID: [CommentID: Int]) -> [Int] {
+    public func ancestors(of index: Int, using byID: [CommentID: Int], limit: Int = .max) -> [Int] {
         var result: [Int] = []
         var seen: Set<Int> = [index]
         var current = comments[index].comment.parent
-        while let parent = current, let parentIndex = byID[parent], !seen.contains(parentIndex) {
+        while result.count < limit, let parent = current, let parentIndex = byID[parent], !seen.contains(parentIndex) {
             result.append(parentIndex)
             seen.insert(parentIndex)
             current = comments[parentIndex].comment.parent

@@ -26,6 +26,10 @@ public enum SentimentRuleKind: String, Hashable, Sendable, CaseIterable {
     /// A question cue ("?", 吗): makes its sentence a question (scaled by `question.scalar.*`)
     /// and counts toward question-mark emphasis by its weight.
     case question
+    /// A word that makes a question a yes/no question about whether the sentiment holds ("Is
+    /// it any good?", 值得买吗): anchored to the sentence's first word (`^is`) or its last
+    /// (`吗$`); such a question is scaled by its value instead of `question.scalar.*`.
+    case polarQuestion = "polar-question"
     /// Ends a clause (",", ";", "，"): bounds target attribution and, when set, negation scope.
     case clauseBreak = "clause-break"
 }

@@ -14,6 +14,9 @@ public struct SentimentModel: Sendable {
     public var cues: PhraseTable<SentimentCue>
     /// Rules that match any single token ending in a suffix (`*n't`).
     public var ruleSuffixes: [SuffixCue<SentimentRule>]
+    /// Polar-question cues anchored to a sentence's first word (`^is`) and to its last (`吗$`).
+    public var polarQuestionStarts: PhraseTable<SentimentRule>
+    public var polarQuestionEnds: PhraseTable<SentimentRule>
     /// Words that name or refer to targets.
     public var targets: PhraseTable<TargetCue>
     /// Target cues that match any single token ending in a suffix (`*shop`).
@@ -26,6 +29,8 @@ public struct SentimentModel: Sendable {
     public init() {
         cues = PhraseTable()
         ruleSuffixes = []
+        polarQuestionStarts = PhraseTable()
+        polarQuestionEnds = PhraseTable()
         targets = PhraseTable()
         targetSuffixes = []
         settings = SentimentSettings()
@@ -82,6 +87,8 @@ public struct SentimentModel: Sendable {
         }
         model.cues = builder.cues
         model.ruleSuffixes = builder.ruleSuffixes
+        model.polarQuestionStarts = builder.polarQuestionStarts
+        model.polarQuestionEnds = builder.polarQuestionEnds
         model.targets = builder.targets
         model.targetSuffixes = builder.targetSuffixes
         return model
@@ -127,6 +134,8 @@ enum EmojiKey {
 private struct Builder {
     var cues = PhraseTable<SentimentCue>()
     var ruleSuffixes: [SuffixCue<SentimentRule>] = []
+    var polarQuestionStarts = PhraseTable<SentimentRule>()
+    var polarQuestionEnds = PhraseTable<SentimentRule>()
     var targets = PhraseTable<TargetCue>()
     var targetSuffixes: [SuffixCue<TargetCue>] = []
 
@@ -140,6 +149,11 @@ private struct Builder {
         if let emoji = EmojiKey.units(of: term) { return (emoji, false, false) }
         let units = loader.units(of: term)
         func isMark(_ scalar: Unicode.Scalar) -> Bool {
+            // Letters, digits and spaces are most of every lexicon: no property lookup for them.
+            switch scalar.value {
+            case 0x20, 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x4E00...0x9FFF: return false
+            default: break
+            }
             switch scalar.properties.generalCategory {
             case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
                  .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
@@ -220,7 +234,7 @@ private struct Builder {
     static func columns(of kind: SentimentRuleKind) -> ClosedRange<Int> {
         switch kind {
         case .negator, .exclamation, .question: return 2...3
-        case .booster, .negationException, .rhetorical, .irrealis: return 3...3
+        case .booster, .negationException, .rhetorical, .irrealis, .polarQuestion: return 3...3
         case .contrast, .concession: return 4...4
         case .superlative, .clauseBreak: return 2...2
         }
@@ -231,7 +245,7 @@ private struct Builder {
         for var record in file.records {
             // A trailing `brand` column limits the rule to brand mode.
             var brandOnly = false
-            if record.fields.count > 2, record.fields.last?.trimmingCharacters(in: .whitespaces) == Builder.brandFlag {
+            if record.fields.count > 2, record.fields.last?.trimmedOfSpaces() == Builder.brandFlag {
                 brandOnly = true
                 record.fields.removeLast()
                 record.columns.removeLast()
@@ -264,7 +278,7 @@ private struct Builder {
             case .booster:
                 guard let value = record.number(2, in: -4...4, diagnostics: &loader.diagnostics, code: "rules.value") else { continue }
                 rule.value = value
-            case .negationException, .rhetorical, .irrealis:
+            case .negationException, .rhetorical, .irrealis, .polarQuestion:
                 guard let value = record.number(2, in: -4...4, diagnostics: &loader.diagnostics, code: "rules.value") else { continue }
                 rule.value = value
             case .contrast, .concession:
@@ -293,6 +307,10 @@ private struct Builder {
                 ruleSuffixes.append(SuffixCue(suffix: suffix, value: rule))
                 continue
             }
+            if kind == .polarQuestion {
+                addPolarQuestion(phrase, rule: rule, loader: &loader)
+                continue
+            }
             let (units, needsSpacing, needsContiguity) = units(of: phrase, loader: loader)
             guard !units.isEmpty else {
                 loader.diagnostics.append(.error("rules.empty-entry", "'\(phrase)' has no word, character or mark to match", at: location))
@@ -318,6 +336,26 @@ private struct Builder {
             }
             cues.insert(units: units, value: cue)
         }
+    }
+
+    /// A polar-question cue: `^phrase` (the sentence's first words) or `phrase$` (its last).
+    mutating func addPolarQuestion(_ phrase: String, rule: SentimentRule, loader: inout ModelLoader) {
+        let atStart = phrase.hasPrefix("^"), atEnd = phrase.hasSuffix("$")
+        guard atStart != atEnd else {
+            loader.diagnostics.append(.error("rules.anchor", "a polar-question phrase is anchored to the sentence's start ('^is') or its end ('吗$'), found '\(phrase)'", at: rule.source))
+            return
+        }
+        let words = atStart ? String(phrase.dropFirst()) : String(phrase.dropLast())
+        let units = loader.units(of: words)
+        guard !units.isEmpty else {
+            loader.diagnostics.append(.error("rules.empty-entry", "'\(phrase)' has no word or character to match", at: rule.source))
+            return
+        }
+        if let existing = (atStart ? polarQuestionStarts : polarQuestionEnds).value(forUnits: units) {
+            loader.diagnostics.append(.error("rules.conflict", "'\(phrase)' is already a polar-question rule at \(existing.source)", at: rule.source))
+            return
+        }
+        if atStart { polarQuestionStarts.insert(units: units, value: rule) } else { polarQuestionEnds.insert(units: units, value: rule) }
     }
 
     mutating func addTargets(_ file: DataFile, loader: inout ModelLoader) {

@@ -74,6 +74,10 @@ struct SentimentScorer {
         var marks: [Mark] = []
         var exclamations: Double = 0
         var questions: Double = 0
+        /// The polar-question cue the sentence opens or closes with ("Is …", "… 吗"), if any,
+        /// and whether it closes it (then it asks about the last clause, else the first).
+        var polarQuestion: SentimentRule?
+        var polarQuestionCloses = false
         /// View ranges of entity mentions and target cues in the sentence.
         var spans: [Span] = []
     }
@@ -139,9 +143,13 @@ struct SentimentScorer {
             String(text.slice(view.tokens[r.lowerBound].range.lowerBound..<view.tokens[r.upperBound - 1].range.upperBound))
         }
         var spans: [Span] = []
-        for entity in comment.entities {
+        // Entities are in text order: those starting in this sentence are one run of them.
+        let entities = comment.entities
+        let first = entities.partitionPoint { $0.tokens.lowerBound >= view.firstView.count || view.firstView[$0.tokens.lowerBound] >= range.lowerBound }
+        for entity in entities[first...] {
             guard entity.tokens.lowerBound < view.firstView.count else { continue }
             let start = view.firstView[entity.tokens.lowerBound]
+            if start >= range.upperBound { break }
             let end = entity.tokens.upperBound < view.firstView.count ? view.firstView[entity.tokens.upperBound] : view.tokens.count
             guard range.contains(start), end > start else { continue }
             let targetClass: TargetClass
@@ -154,15 +162,20 @@ struct SentimentScorer {
             let viewRange = start..<min(end, range.upperBound)
             spans.append(Span(view: viewRange, target: ResolvedTarget(targetClass: targetClass, id: entity.id, text: slice(viewRange), source: entity.source), isEntity: true))
         }
-        let entityCount = spans.count
-        func covered(_ r: Range<Int>) -> Bool { spans[..<entityCount].contains { $0.view.overlaps(r) } }
-        for match in model.targets.matches(in: view.tokens, range: range) where !covered(match.tokens) {
+        // Which tokens of the sentence a span covers, so each check is constant time however
+        // long the sentence (a scrape can hold one sentence of megabytes).
+        var covered = Array(repeating: false, count: range.count)
+        func cover(_ r: Range<Int>) { for index in r.clamped(to: range) { covered[index - range.lowerBound] = true } }
+        func isCovered(_ r: Range<Int>) -> Bool { r.clamped(to: range).contains { covered[$0 - range.lowerBound] } }
+        for span in spans { cover(span.view) }
+        for match in model.targets.matches(in: view.tokens, range: range) where !isCovered(match.tokens) {
             spans.append(Span(view: match.tokens, target: ResolvedTarget(targetClass: match.value.targetClass, id: nil, text: slice(match.tokens), source: match.value.source), isEntity: false))
         }
         if !model.targetSuffixes.isEmpty {
+            for span in spans where !span.isEntity { cover(span.view) }
             for index in range where view.tokens[index].kind == .word {
                 let one = index..<(index + 1)
-                guard !spans.contains(where: { $0.view.overlaps(one) }), let cue = model.suffixTarget(for: view.tokens[index].key) else { continue }
+                guard !isCovered(one), let cue = model.suffixTarget(for: view.tokens[index].key) else { continue }
                 spans.append(Span(view: one, target: ResolvedTarget(targetClass: cue.targetClass, id: nil, text: slice(one), source: cue.source), isEntity: false))
             }
         }
@@ -172,25 +185,33 @@ struct SentimentScorer {
 
     /// Names carry no sentiment ("Honor", "Play Store"), nor do parts of a longer target cue
     /// (牛 in 黄牛); a target cue that is itself a sentiment word keeps it ("idiots").
-    private func isName(_ range: Range<Int>, spans: [Span]) -> Bool {
-        spans.contains { span in
-            span.view.overlaps(range) && (span.isEntity || (span.view != range && span.view.count > range.count))
+    ///
+    /// `spans` are sorted by start and none is longer than `longestSpan`, so only the few that
+    /// start shortly before `range` are looked at (a sentence can hold thousands of spans).
+    private func isName(_ range: Range<Int>, spans: [Span], longestSpan: Int) -> Bool {
+        let end = spans.partitionPoint { $0.view.lowerBound >= range.upperBound }
+        for span in spans[..<end].reversed() {
+            if span.view.lowerBound + longestSpan <= range.lowerBound { break }
+            if span.view.overlaps(range) && (span.isEntity || (span.view != range && span.view.count > range.count)) { return true }
         }
+        return false
     }
 
     private func collect(_ range: Range<Int>, view: LexiconView, text: TokenizedText, spans: [Span]) -> SentenceWork {
         var work = SentenceWork()
         work.spans = spans
+        (work.polarQuestion, work.polarQuestionCloses) = polarQuestion(in: range, view: view).map { ($0.rule, $0.closes) } ?? (nil, false)
         work.items.reserveCapacity(range.count)
         var clause = 0
         var index = range.lowerBound
+        let longestSpan = spans.map(\.view.count).max() ?? 0
         while index < range.upperBound {
             let token = view.tokens[index]
             if token.kind == .url || token.kind == .mention { index += 1; continue }
             if let match = usableMatch(from: index, limit: range.upperBound, view: view, text: text) {
                 var cue = match.cue
                 // In brand mode names carry no sentiment; any mode reads text as VADER does.
-                if target == .brand, !spans.isEmpty, cue.valence(for: target) != nil, isName(index..<(index + match.length), spans: spans) {
+                if target == .brand, !spans.isEmpty, cue.valence(for: target) != nil, isName(index..<(index + match.length), spans: spans, longestSpan: longestSpan) {
                     // A name: an ordinary word (its rules, if any, still apply).
                     cue.valence = nil
                     cue.brandValence = nil
@@ -241,6 +262,32 @@ struct SentimentScorer {
     /// a rule that applies), with its rules filtered for the target; emoticon-like entries only
     /// when written together and set off by spaces. Shorter entries are tried when a longer one
     /// does not qualify.
+    /// The polar-question rule whose cue is the sentence's first words (`^is`) or its last
+    /// (`吗$`), if any.
+    private func polarQuestion(in range: Range<Int>, view: LexiconView) -> (rule: SentimentRule, closes: Bool)? {
+        guard let found = polarQuestionCue(in: range, view: view), !found.rule.brandOnly || target == .brand else { return nil }
+        return found
+    }
+
+    private func polarQuestionCue(in range: Range<Int>, view: LexiconView) -> (rule: SentimentRule, closes: Bool)? {
+        func carriesWords(_ token: Token) -> Bool {
+            switch token.kind {
+            case .word, .number, .ideographic, .kana: return true
+            default: return false
+            }
+        }
+        guard let first = range.first(where: { carriesWords(view.tokens[$0]) }),
+              let last = range.last(where: { carriesWords(view.tokens[$0]) }) else { return nil }
+        if let match = model.polarQuestionStarts.longestMatch(in: view.tokens, from: first, limit: range.upperBound) { return (match.value, false) }
+        // By units, not tokens: ICU often joins a final particle to the word before it (买吗).
+        var units: [String] = []
+        for index in max(first, last - 3)...last { PhraseTable<SentimentRule>.appendUnits(of: view.tokens[index], to: &units) }
+        for length in stride(from: min(units.count, 4), through: 1, by: -1) {
+            if let rule = model.polarQuestionEnds.value(forUnits: Array(units.suffix(length))) { return (rule, true) }
+        }
+        return nil
+    }
+
     private func usableMatch(from index: Int, limit: Int, view: LexiconView, text: TokenizedText) -> (length: Int, cue: SentimentCue)? {
         var limit = limit
         while limit > index, let match = model.cues.longestMatch(in: view.tokens, from: index, limit: limit) {
@@ -408,13 +455,25 @@ struct SentimentScorer {
             for k in items.indices where hasValence[k] { valences[k] *= rule.value }
             if trace { sentenceFirings.append(RuleFiring(rule: "rhetorical", cue: itemText(r), source: rule.source, effect: "×" + format(rule.value))) }
         } else if work.marks.contains(where: { $0.rule.kind == .question }) {
-            let scalar = target == .brand ? settings.questionScalarBrand : settings.questionScalarAny
-            if scalar != 1 {
-                for k in items.indices where hasValence[k] { valences[k] *= scalar }
+            // A yes/no question asks whether its sentiment holds ("Is it any good?"); other
+            // questions keep part of theirs ("Why is it so bad?").
+            // The yes/no question is its clause ("太失望了，有人知道哪里能买吗": the complaint
+            // before it stays a statement, scaled as any question's).
+            let questionScalar = target == .brand ? settings.questionScalarBrand : settings.questionScalarAny
+            let askedClause = work.polarQuestionCloses ? items.last?.clause : items.first?.clause
+            let scalar = work.polarQuestion?.value ?? questionScalar
+            if scalar != 1 || questionScalar != 1 {
+                for k in items.indices where hasValence[k] {
+                    valences[k] *= work.polarQuestion != nil && items[k].clause != askedClause ? questionScalar : scalar
+                }
                 if trace {
-                    let mark = work.marks.first { $0.rule.kind == .question }
-                    sentenceFirings.append(RuleFiring(rule: "question", cue: mark.map { String(text.text(of: view.tokens[$0.view])) } ?? "?",
-                                                      source: mark?.rule.source, effect: "×" + format(scalar)))
+                    if let polar = work.polarQuestion {
+                        sentenceFirings.append(RuleFiring(rule: "polar-question", cue: "yes/no question", source: polar.source, effect: "×" + format(scalar)))
+                    } else {
+                        let mark = work.marks.first { $0.rule.kind == .question }
+                        sentenceFirings.append(RuleFiring(rule: "question", cue: mark.map { String(text.text(of: view.tokens[$0.view])) } ?? "?",
+                                                          source: mark?.rule.source, effect: "×" + format(scalar)))
+                    }
                 }
             }
         }

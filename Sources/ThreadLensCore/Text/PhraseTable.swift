@@ -10,12 +10,16 @@
 /// Build entries' units with `Tokenizer.lookupUnits(of:)` (or `ModelLoader.units(of:)`), so
 /// that entries and text are keyed the same way.
 public struct PhraseTable<Value: Sendable>: Sendable {
+    /// A node is small (its value lives in `values`): lexicons make ~60,000 nodes, and moving
+    /// large nodes as the array grew was a tenth of start-up.
     private struct Node: Sendable {
         var children: [String: Int32] = [:]
-        var value: Value?
+        /// Index into `values`, or -1.
+        var value: Int32 = -1
     }
 
     private var nodes: [Node] = [Node()]
+    private var values: [Value] = []
     public private(set) var count = 0
 
     public init() {}
@@ -50,10 +54,16 @@ public struct PhraseTable<Value: Sendable>: Sendable {
                 node = child
             }
         }
-        let previous = nodes[node].value
-        nodes[node].value = value
-        if previous == nil { count += 1 }
-        return previous
+        let slot = Int(nodes[node].value)
+        guard slot < 0 else {
+            let previous = values[slot]
+            values[slot] = value
+            return previous
+        }
+        nodes[node].value = Int32(values.count)
+        values.append(value)
+        count += 1
+        return nil
     }
 
     /// The value stored under exactly `units`.
@@ -63,7 +73,12 @@ public struct PhraseTable<Value: Sendable>: Sendable {
             guard let child = nodes[node].children[unit] else { return nil }
             node = Int(child)
         }
-        return nodes[node].value
+        return self.value(at: node)
+    }
+
+    private func value(at node: Int) -> Value? {
+        let slot = Int(nodes[node].value)
+        return slot < 0 ? nil : values[slot]
     }
 
     /// The longest entry starting at token `start` (and ending on a token boundary at or before
@@ -85,7 +100,7 @@ public struct PhraseTable<Value: Sendable>: Sendable {
                 node = Int(child)
             }
             index += 1
-            if let value = nodes[node].value { best = (index - start, value) }
+            if let value = value(at: node) { best = (index - start, value) }
         }
         return best
     }

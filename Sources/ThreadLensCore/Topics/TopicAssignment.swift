@@ -42,7 +42,9 @@ public struct TopicAssignment: AnalysisStage {
                 for cue in cues { weights[cue.topic, default: 0] += cue.weight }
             }
             if !model.entityCues.isEmpty {
-                for entity in comment.entities where sentence.tokens.contains(entity.tokens.lowerBound) {
+                // Entities are in text order: those starting in this sentence are one run of them.
+                let first = comment.entities.partitionPoint { $0.tokens.lowerBound >= sentence.tokens.lowerBound }
+                for entity in comment.entities[first...].prefix(while: { $0.tokens.lowerBound < sentence.tokens.upperBound }) {
                     for cue in model.entityCues[entity.kind] ?? [] { weights[cue.topic, default: 0] += cue.weight }
                 }
             }
