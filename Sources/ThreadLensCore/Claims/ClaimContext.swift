@@ -32,7 +32,7 @@ struct CommentView {
     let units: UnitText
     var mentions: [Mention] = []
     /// The mention starting at each unit.
-    var mentionAt: [Int: Int] = [:]
+    var mentionAt = MentionStarts(count: 0)
     /// Units that end a clause.
     var clauseBreak: [Bool]
     /// Units that may negate (covered by a negator and by no not-negator or hedge phrase); the
@@ -119,6 +119,7 @@ struct CommentView {
         mergePlatformSellers()
         absorbPlatforms(model: model)
         markPredicates(model.cues)
+        mentionAt = MentionStarts(count: units.count)
         for (index, mention) in mentions.enumerated() { mentionAt[mention.units.lowerBound] = index }
     }
 
@@ -367,5 +368,22 @@ extension CommentView {
             if model.cues.listEnds.longestMatch(in: units.units, from: after) == nil { return [index] }
         }
         return Array(lower...upper)
+    }
+}
+
+/// The mention starting at each unit, by unit index: an array rather than a dictionary, since
+/// pattern matching asks at nearly every unit and hashing an `Int` costs more than the lookup.
+struct MentionStarts {
+    private var index: [Int32]
+
+    init(count: Int) { index = Array(repeating: -1, count: count) }
+
+    subscript(unit: Int) -> Int? {
+        get { unit >= 0 && unit < index.count && index[unit] >= 0 ? Int(index[unit]) : nil }
+        set {
+            guard unit >= 0 else { return }
+            if unit >= index.count { index += Array(repeating: -1, count: unit + 1 - index.count) }
+            index[unit] = newValue.map(Int32.init) ?? -1
+        }
     }
 }

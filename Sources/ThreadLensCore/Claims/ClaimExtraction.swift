@@ -346,7 +346,12 @@ struct PatternIndex: Sendable {
         }
         if !anyFirst.isEmpty { result += anyFirst; merged = true }
         guard merged else { return result }
-        return Set(result).sorted { ($0.rule, $0.pattern) < ($1.rule, $1.pattern) }
+        // Sorted and unique without hashing (this runs at nearly every unit).
+        result.sort { ($0.rule, $0.pattern) < ($1.rule, $1.pattern) }
+        var unique: [Entry] = []
+        unique.reserveCapacity(result.count)
+        for entry in result where unique.last != entry { unique.append(entry) }
+        return unique
     }
 }
 
@@ -354,7 +359,7 @@ struct PatternIndex: Sendable {
 /// what each slot held.
 struct PatternMatch {
     var range: Range<Int>
-    var required: Set<Int>
+    var required: [Int]
     var slots: [(slot: ClaimPattern.Slot, group: MentionGroup)]
 }
 
@@ -365,7 +370,9 @@ struct PatternMatcher {
     let limit: Int
 
     private struct State {
-        var required: Set<Int> = []
+        /// Units consumed by required literals (a handful: an array, not a set, since the
+        /// state is copied at every step of the search).
+        var required: [Int] = []
         var slots: [(slot: ClaimPattern.Slot, group: MentionGroup)] = []
     }
 
@@ -390,7 +397,7 @@ struct PatternMatcher {
             for alternative in alternatives {
                 guard let length = literal(alternative, at: position) else { continue }
                 var next = state
-                if required { next.required.formUnion(position..<(position + length)) }
+                if required { next.required += position..<(position + length) }
                 results.append((position + length, next))
             }
             return results
