@@ -47,13 +47,16 @@ public enum InputFiles {
     /// Reads input already in memory: decodes `data` (see `TextDecoding`), removes what is not
     /// text (`InvisibleCharacters`) and reads it as `format`, or as the format its content
     /// suggests when nil (an `input.format-guessed` note says which). Never throws.
+    ///
+    /// `firstLine` (JSON Lines only): the line number of the data's first line, for a piece of a
+    /// large file (`JSONLinesPieces`); such a piece must be valid UTF-8 without a byte order mark.
     public static func read(data: Data, source: String, format: InputFormat?, threadID: ThreadID,
-                            boilerplate: BoilerplateRules = .none, encoding: InputEncoding = .unicodeOnly) -> ReadResult {
+                            boilerplate: BoilerplateRules = .none, encoding: InputEncoding = .unicodeOnly, firstLine: Int = 1) -> ReadResult {
         var diagnostics: [Diagnostic] = []
         guard let decoded = TextDecoding.decode(data, source: source, encoding: encoding, diagnostics: &diagnostics) else {
             return ReadResult(diagnostics: diagnostics)
         }
-        let text = InvisibleCharacters.clean(input: decoded, source: source, diagnostics: &diagnostics)
+        let text = InvisibleCharacters.clean(input: decoded, source: source, firstLine: firstLine, diagnostics: &diagnostics)
         let resolvedFormat: InputFormat
         if let format {
             resolvedFormat = format
@@ -65,7 +68,8 @@ public enum InputFiles {
             diagnostics.append(.error("input.empty", "the file holds no text (expected a \(resolvedFormat.rawValue) thread)", at: SourceLocation(file: source, line: 1)))
             return ReadResult(diagnostics: diagnostics)
         }
-        var result = reader(for: resolvedFormat, boilerplate: boilerplate).read(text, source: source, defaultThreadID: threadID)
+        let reader = resolvedFormat == .jsonl ? JSONLinesReader(firstLine: firstLine) : reader(for: resolvedFormat, boilerplate: boilerplate)
+        var result = reader.read(text, source: source, defaultThreadID: threadID)
         InvisibleCharacters.clean(&result)
         result.diagnostics.insert(contentsOf: diagnostics, at: 0)
         if result.commentCount == 0, result.skipped.isEmpty, !result.diagnostics.hasErrors {

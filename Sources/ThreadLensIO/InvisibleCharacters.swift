@@ -94,11 +94,13 @@ public enum InvisibleCharacters {
 
     /// Cleans a whole input, one diagnostic per kind and line (up to `TextDecoding.reportLimit`
     /// lines a kind, then a count), naming the characters found.
-    public static func clean(input text: String, source: String, diagnostics: inout [Diagnostic]) -> String {
+    ///
+    /// `firstLine`: the line number of the text's first line (a piece of a larger file).
+    public static func clean(input text: String, source: String, firstLine: Int = 1, diagnostics: inout [Diagnostic]) -> String {
         guard !isClean(text) else { return text }
         struct Found { var line: Int; var count: Int; var names: [String] }
         var found: [Kind: [Found]] = [:]
-        var counter = LineCounter()
+        var counter = LineCounter(firstLine: firstLine)
         var output = String.UnicodeScalarView()
         // A character removed between CR and LF must not join them into one line break.
         var removedAfterCR = false

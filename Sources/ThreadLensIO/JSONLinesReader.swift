@@ -20,7 +20,11 @@ import ThreadLensCore
 /// - Parent links are checked (`ParentLinks.check`): a missing parent, a repeated id or a
 ///   cycle is a warning and the comment is kept.
 public struct JSONLinesReader: ThreadReader {
-    public init() {}
+    /// The line number of the text's first line: 1 for a file, more for a piece of a large
+    /// one read in pieces (`JSONLinesPieces`).
+    public var firstLine: Int
+
+    public init(firstLine: Int = 1) { self.firstLine = firstLine }
 
     public func read(_ text: String, source: String, defaultThreadID: ThreadID) -> ReadResult {
         var diagnostics: [Diagnostic] = []
@@ -28,7 +32,7 @@ public struct JSONLinesReader: ThreadReader {
         var assembler = ThreadAssembler(source: source)
         var missingIDs: (count: Int, firstLine: Int) = (0, 0)
 
-        for line in SourceLines.rawLines(text) {
+        for line in SourceLines.rawLines(text, firstLine: firstLine) {
             let bytes = Array(line.text.utf8)
             guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
             let location = SourceLocation(file: source, line: line.number)
@@ -84,9 +88,9 @@ public struct JSONLinesReader: ThreadReader {
 
 extension SourceLines {
     /// Lines split on LF, CRLF or CR, unchanged otherwise, with their 1-based numbers.
-    static func rawLines(_ text: String) -> [(number: Int, text: Substring)] {
+    static func rawLines(_ text: String, firstLine: Int = 1) -> [(number: Int, text: Substring)] {
         var lines: [(Int, Substring)] = []
-        var number = 1
+        var number = firstLine
         let scalars = text.unicodeScalars
         var start = scalars.startIndex
         var index = scalars.startIndex

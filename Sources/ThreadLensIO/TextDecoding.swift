@@ -440,6 +440,8 @@ struct LineCounter {
     private(set) var line = 1
     private var afterCR = false
 
+    init(firstLine: Int = 1) { line = firstLine }
+
     /// Steps over one character (`byte` is its first byte, or any byte ≥ 0x80 for non-ASCII).
     mutating func advance(_ byte: UInt8) {
         if byte == 0x0A {

@@ -158,10 +158,14 @@ final class InputRun {
 
     /// Reads one input file, printing its diagnostics and keeping its skipped comments.
     private func read(_ path: String) -> [CommentThread] {
-        let result = InputFiles.read(path: path, format: options.inputFormat, boilerplate: boilerplate, encoding: .icu(forced: options.encoding))
+        files += 1
+        return record(InputFiles.read(path: path, format: options.inputFormat, boilerplate: boilerplate, encoding: .icu(forced: options.encoding)))
+    }
+
+    /// Prints what reading said, keeps the skipped comments, and hands over the threads.
+    private func record(_ result: ReadResult) -> [CommentThread] {
         DiagnosticPrinter.print(options.verbose ? result.diagnostics : result.diagnostics.filter { $0.severity != .note })
         if result.diagnostics.hasErrors || !result.skipped.isEmpty { hadErrors = true }
-        files += 1
         skipped += result.skipped
         return result.threads
     }
@@ -175,9 +179,34 @@ final class InputRun {
     }
 
     /// Every thread of every input, one file in memory at a time: a file is read when the
-    /// previous one's threads have all been taken, so a run over many files holds one.
+    /// previous one's threads have all been taken, so a run over many files holds one. A large
+    /// JSON Lines file is read in pieces of whole threads (`JSONLinesPieces`), so one huge
+    /// scrape does not have to fit in memory either.
     var streamedThreads: some Sequence<CommentThread> {
-        options.inputs.lazy.flatMap { self.read($0) }
+        options.inputs.lazy.flatMap { self.threads(of: $0) }
+    }
+
+    /// A JSON Lines file at least this large is read in pieces of about this size
+    /// (`THREADLENS_PIECE_BYTES` changes it, for tests and for machines short of memory).
+    static var pieceBytes: Int {
+        ProcessInfo.processInfo.environment["THREADLENS_PIECE_BYTES"].flatMap { Int($0) }.map { max(1, $0) } ?? 4 << 20
+    }
+
+    /// The threads of one input: in pieces when it is a large plain-UTF-8 JSON Lines file,
+    /// else read whole.
+    private func threads(of path: String) -> AnySequence<CommentThread> {
+        let format = options.inputFormat ?? (path == "-" ? nil : InputFormat(pathExtension: (path as NSString).pathExtension))
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard path != "-", format == .jsonl, options.encoding == nil, size >= Self.pieceBytes,
+              let pieces = JSONLinesPieces.plan(path: path, pieceBytes: Self.pieceBytes) else {
+            return AnySequence(read(path))
+        }
+        files += 1
+        let threadID = ThreadID(((path as NSString).lastPathComponent as NSString).deletingPathExtension)
+        return AnySequence(pieces.lazy.flatMap { piece in
+            self.record(InputFiles.read(data: piece.data, source: path, format: .jsonl, threadID: threadID,
+                                        boilerplate: self.boilerplate, encoding: .icu(forced: nil), firstLine: piece.firstLine))
+        })
     }
 
     /// The closing count on standard error: read = analysed + skipped.

@@ -51,3 +51,22 @@ import ThreadLens
         #expect(run.stderr.contains("--jobs must be at least 1"))
     }
 }
+
+/// A JSON Lines file read in pieces (any file of at least `THREADLENS_PIECE_BYTES`) is
+/// analysed exactly as when it is read whole.
+@Suite struct PieceReadingTests {
+    @Test(arguments: ["corpora/samples/forum-export.jsonl"] + ["duplicate-ids", "missing-parent", "parent-cycle", "not-object",
+                                                                "escaped-controls", "missing-text", "bad-escape"].map { "corpora/malformed/files/jsonl-\($0).jsonl" })
+    func analyzeInPiecesPrintsTheRecordsOfTheWholeFile(_ input: String) throws {
+        guard FileManager.default.fileExists(atPath: CLIRunner.repositoryRoot.appendingPathComponent(input).path) else {
+            Issue.record("missing input \(input)")
+            return
+        }
+        let whole = try CLIRunner.run(["analyze", input])
+        let pieces = try CLIRunner.run(["analyze", input], environment: ["THREADLENS_PIECE_BYTES": "1"])
+        #expect(!whole.stdout.isEmpty)
+        #expect(pieces.stdout == whole.stdout)
+        #expect(pieces.status == whole.status)
+        #expect(pieces.stderr.split(separator: "\n").sorted() == whole.stderr.split(separator: "\n").sorted())
+    }
+}
