@@ -98,7 +98,7 @@ public struct DataFile: Sendable {
             var line = rawLine
             if line.hasSuffix("\r") { line = line.dropLast() }
             if line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || line.utf8.first == UInt8(ascii: "#") { continue }
-            records.append(DataRecord(path: displayPath, line: index + 1, text: String(line)))
+            records.append(DataRecord(path: displayPath, line: index + 1, line: line))
         }
         return DataFile(path: displayPath, format: format, version: version, records: records)
     }
@@ -108,32 +108,38 @@ public struct DataFile: Sendable {
 public struct DataRecord: Sendable {
     public var path: String
     public var line: Int
-    public var text: String
+    /// The line as written (its fields joined by tabs).
+    public var text: String { fields.joined(separator: "\t") }
     public var fields: [String]
-    /// 1-based column (in characters) where each field starts.
-    public var columns: [Int]
-
-    public init(path: String, line: Int, text: String) {
-        self.path = path
-        self.line = line
-        self.text = text
-        var fields: [String] = []
+    /// 1-based column (in characters) where each field starts. Computed when asked (for a
+    /// diagnostic or a source location past the first field), not for each of the ~30,000
+    /// lines read at start-up.
+    public var columns: [Int] {
         var columns: [Int] = []
+        columns.reserveCapacity(fields.count)
         var column = 1
-        for bytes in text.utf8.split(separator: 0x09, omittingEmptySubsequences: false) {
-            let field = Substring(bytes)
-            fields.append(String(field))
+        for field in fields {
             columns.append(column)
             // Columns count characters; for ASCII that is the byte count.
-            column += (bytes.allSatisfy { $0 < 0x80 } ? bytes.count : field.count) + 1
+            column += (field.utf8.allSatisfy { $0 < 0x80 } ? field.utf8.count : field.count) + 1
         }
-        self.fields = fields
-        self.columns = columns
+        return columns
+    }
+
+    public init(path: String, line: Int, text: String) {
+        self.init(path: path, line: line, line: Substring(text))
+    }
+
+    /// A record straight from a line of the file (no copy of the whole line is kept).
+    init(path: String, line: Int, line text: Substring) {
+        self.path = path
+        self.line = line
+        self.fields = text.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0)) }
     }
 
     /// The location of field `index` (or of the line when the field is missing).
     public func location(field index: Int = 0) -> SourceLocation {
-        SourceLocation(file: path, line: line, column: index < columns.count ? columns[index] : 1)
+        SourceLocation(file: path, line: line, column: index == 0 ? 1 : (index < fields.count ? columns[index] : 1))
     }
 
     /// Field `index` trimmed, or `nil` when absent or empty.

@@ -248,7 +248,6 @@ private struct Builder {
             if record.fields.count > 2, record.fields.last?.trimmedOfSpaces() == Builder.brandFlag {
                 brandOnly = true
                 record.fields.removeLast()
-                record.columns.removeLast()
             }
             guard record.expectColumns(2...4, diagnostics: &loader.diagnostics, code: "rules.column-count") else { continue }
             guard let kindText = record.field(0), let phrase = record.field(1) else {
