@@ -32,10 +32,7 @@ public final class Analyzer {
             throw DiagnosticsError([.error("model.not-found", "cannot find the models/ directory; pass --models DIR or set THREADLENS_MODELS")])
         }
         let (pack, warnings) = try ModelPack.load(from: directory, tokenizer: tokenizer, overlays: overlays)
-        // A partial pack's own boilerplate.tsv wins over the pack's, like its other files.
-        let boilerplateDirectory = overlays.directories.map { URL(fileURLWithPath: $0) }
-            .first { FileManager.default.fileExists(atPath: $0.appendingPathComponent(BoilerplateRules.relativePath).path) } ?? directory
-        let (boilerplate, boilerplateDiagnostics) = BoilerplateRules.loadShipped(modelsDirectory: boilerplateDirectory)
+        let (boilerplate, boilerplateDiagnostics) = BoilerplateRules.load(modelsDirectory: directory, partialPacks: overlays.directories)
         if boilerplateDiagnostics.hasErrors { throw DiagnosticsError(boilerplateDiagnostics) }
         self.models = pack
         self.modelWarnings = warnings + boilerplateDiagnostics

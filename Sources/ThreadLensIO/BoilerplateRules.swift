@@ -146,6 +146,15 @@ public struct BoilerplateRules: Sendable {
     /// The shipped rules: `boilerplate.tsv` in `modelsDirectory`, or in the models directory
     /// `ModelPack.locateDefaultDirectory()` finds. When no models directory is found the
     /// result is `.none` with a warning saying article boilerplate will be kept.
+    /// Loads `boilerplate.tsv` for a run with partial packs (`--models DIR`) laid over
+    /// `modelsDirectory`: the first partial pack that has its own file wins, like its other
+    /// files; else the pack's.
+    public static func load(modelsDirectory: URL?, partialPacks: [String]) -> (rules: BoilerplateRules, diagnostics: [Diagnostic]) {
+        let own = partialPacks.map { URL(fileURLWithPath: $0) }
+            .first { FileManager.default.fileExists(atPath: $0.appendingPathComponent(relativePath).path) }
+        return loadShipped(modelsDirectory: own ?? modelsDirectory)
+    }
+
     public static func loadShipped(modelsDirectory: URL? = nil) -> (rules: BoilerplateRules, diagnostics: [Diagnostic]) {
         guard let directory = modelsDirectory ?? ModelPack.locateDefaultDirectory() else {
             return (.none, [.warning("model.not-found", "cannot find the models/ directory, so article boilerplate is kept; pass --models DIR or set THREADLENS_MODELS")])

@@ -40,8 +40,13 @@ public enum InputFiles {
         if format == nil, path != "-" {
             return ReadResult(diagnostics: [.error("input.format", "cannot tell the input format from the file name; pass --input-format text|jsonl|json|csv", at: SourceLocation(file: source, line: 1))])
         }
-        let threadID = ThreadID(path == "-" ? "stdin" : ((path as NSString).lastPathComponent as NSString).deletingPathExtension)
-        return read(data: bytes, source: source, format: format, threadID: threadID, boilerplate: boilerplate, encoding: encoding)
+        return read(data: bytes, source: source, format: format, threadID: defaultThreadID(forPath: path), boilerplate: boilerplate, encoding: encoding)
+    }
+
+    /// The thread of records that name none: the file name without its extension (`stdin`
+    /// for standard input).
+    public static func defaultThreadID(forPath path: String) -> ThreadID {
+        ThreadID(path == "-" ? "stdin" : ((path as NSString).lastPathComponent as NSString).deletingPathExtension)
     }
 
     /// Reads input already in memory: decodes `data` (see `TextDecoding`), removes what is not

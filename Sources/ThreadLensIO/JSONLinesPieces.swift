@@ -4,9 +4,9 @@ import ThreadLensCore
 /// A large JSON Lines file as a sequence of pieces, each holding whole threads, so it can be
 /// read and analysed a piece at a time instead of all at once.
 ///
-/// A first pass records the last line of every thread (its `thread` key; records without one
-/// belong to the file's default thread). The file is then read again and cut after a line only
-/// when every thread seen so far has ended there, and the piece has reached `pieceBytes`. So a
+/// A first pass records the first and last line of every thread (its `thread` key; records
+/// without one belong to the file's default thread). The file is then read again and cut after
+/// a line only where no thread runs on past it, once the piece has reached `pieceBytes`. So a
 /// thread is never split, however its records are interleaved with others: a file whose
 /// threads all interleave is one piece. Each piece is read by the ordinary reader with its
 /// first line number (`InputFiles.read(data:…firstLine:)`), so every comment, location and
@@ -26,35 +26,44 @@ public struct JSONLinesPieces: Sequence {
 
     public let path: String
     public let pieceBytes: Int
-    /// The last line of each thread key ("" for records without one).
-    private let lastLine: [String: Int]
+    /// The lines after which no cut may fall, merged and in order: a thread that starts at line
+    /// f and ends at line l forbids cuts after f…l-1.
+    private let uncuttable: [Range<Int>]
 
     /// Plans the pieces of the file at `path`; nil when it is not plain UTF-8 JSON Lines that
     /// can be cut (read it whole then) or cannot be read.
     public static func plan(path: String, pieceBytes: Int) -> JSONLinesPieces? {
         guard var lines = LineReader(path: path) else { return nil }
-        var lastLine: [String: Int] = [:]
+        var span: [String: Range<Int>] = [:]
         var number = 0
         while let line = lines.next() {
             number += 1
             if number == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { return nil }
             guard String(validating: line, as: UTF8.self) != nil, !hasLoneCR(line) else { return nil }
-            if let key = threadKey(of: line, number: number) { lastLine[key] = number }
+            if let key = threadKey(of: line, number: number) { span[key] = (span[key]?.lowerBound ?? number)..<number }
         }
-        return JSONLinesPieces(path: path, pieceBytes: Swift.max(1, pieceBytes), lastLine: lastLine)
+        var uncuttable: [Range<Int>] = []
+        for range in span.values.filter({ !$0.isEmpty }).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = uncuttable.last, range.lowerBound <= last.upperBound {
+                uncuttable[uncuttable.count - 1] = last.lowerBound..<Swift.max(last.upperBound, range.upperBound)
+            } else {
+                uncuttable.append(range)
+            }
+        }
+        return JSONLinesPieces(path: path, pieceBytes: Swift.max(1, pieceBytes), uncuttable: uncuttable)
     }
 
     public func makeIterator() -> Iterator {
-        Iterator(lines: LineReader(path: path), pieceBytes: pieceBytes, lastLine: lastLine)
+        Iterator(lines: LineReader(path: path), pieceBytes: pieceBytes, uncuttable: uncuttable)
     }
 
     public struct Iterator: IteratorProtocol {
         var lines: LineReader?
         let pieceBytes: Int
-        let lastLine: [String: Int]
+        let uncuttable: [Range<Int>]
         var number = 0
-        /// The last line of every thread seen so far: no cut before it.
-        var horizon = 0
+        /// The first range of `uncuttable` not yet behind the current line.
+        var nextRange = 0
 
         public mutating func next() -> Piece? {
             guard var reader = lines else { return nil }
@@ -65,8 +74,9 @@ public struct JSONLinesPieces: Sequence {
                 number += 1
                 bytes.append(contentsOf: line)
                 if !holdsText, line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0x0A }) { holdsText = true }
-                if let key = JSONLinesPieces.threadKey(of: line, number: number), let last = lastLine[key] { horizon = Swift.max(horizon, last) }
-                if number >= horizon, bytes.count >= pieceBytes {
+                while nextRange < uncuttable.count, uncuttable[nextRange].upperBound <= number { nextRange += 1 }
+                let cuttable = nextRange == uncuttable.count || !uncuttable[nextRange].contains(number)
+                if cuttable, bytes.count >= pieceBytes {
                     lines = reader
                     return Piece(data: Data(bytes), firstLine: first)
                 }

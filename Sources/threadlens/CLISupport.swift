@@ -137,11 +137,7 @@ final class InputRun {
     init(_ options: InputOptions, models: String? = nil) {
         self.options = options
         // A partial pack (see ModelOptions) without its own boilerplate.tsv uses the shipped one.
-        let boilerplateDirectory = models.flatMap { directory in
-            FileManager.default.fileExists(atPath: URL(fileURLWithPath: directory).appendingPathComponent(BoilerplateRules.relativePath).path)
-                ? URL(fileURLWithPath: directory) : nil
-        }
-        let (boilerplate, ruleDiagnostics) = BoilerplateRules.loadShipped(modelsDirectory: boilerplateDirectory)
+        let (boilerplate, ruleDiagnostics) = BoilerplateRules.load(modelsDirectory: nil, partialPacks: models.map { [$0] } ?? [])
         DiagnosticPrinter.print(ruleDiagnostics)
         if ruleDiagnostics.hasErrors {
             printError("threadlens: the model files have errors; nothing was read")
@@ -202,7 +198,7 @@ final class InputRun {
             return AnySequence(read(path))
         }
         files += 1
-        let threadID = ThreadID(((path as NSString).lastPathComponent as NSString).deletingPathExtension)
+        let threadID = InputFiles.defaultThreadID(forPath: path)
         return AnySequence(pieces.lazy.flatMap { piece in
             self.record(InputFiles.read(data: piece.data, source: path, format: .jsonl, threadID: threadID,
                                         boilerplate: self.boilerplate, encoding: .icu(forced: nil), firstLine: piece.firstLine))

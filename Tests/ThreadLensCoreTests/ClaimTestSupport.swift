@@ -38,16 +38,7 @@ struct ClaimHarness {
     static let ruleIDs: [String] = (try? ClaimHarness())?.claims.rules.map(\.id) ?? []
 
     /// One comment of a hand-built thread: its id, its parent's id and its text.
-    struct Post {
-        var id: CommentID
-        var parent: CommentID?
-        var text: String
-        init(_ id: CommentID, parent: CommentID? = nil, _ text: String) {
-            self.id = id
-            self.parent = parent
-            self.text = text
-        }
-    }
+    typealias Post = SentimentHarness.Post
 
     /// Runs recognition, brand detection (forced to `brand` when given), claims and stance.
     func analyze(_ posts: [Post], brand: String? = "xiaomi") -> AnalyzedThread {

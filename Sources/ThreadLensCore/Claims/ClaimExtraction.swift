@@ -24,7 +24,8 @@ public struct ClaimExtraction: AnalysisStage {
         guard let brand = thread.brand, !model.rules.isEmpty else { return }
         let byID = thread.indexByID()
         var views = thread.comments.map { CommentView($0, model: model, brand: brand) }
-        let chains = thread.comments.indices.map { ancestorChain(of: $0, in: thread, byID: byID) }
+        let article = thread.comments.firstIndex { $0.comment.isArticle }
+        let chains = thread.comments.indices.map { ancestorChain(of: $0, in: thread, byID: byID, article: article) }
         for index in views.indices {
             views[index].excludeInlineQuotes(of: chains[index].map { views[$0].flatWords }, cues: model.cues)
         }
@@ -34,18 +35,19 @@ public struct ClaimExtraction: AnalysisStage {
         }
     }
 
-    /// The ancestors of comment `index`, nearest first; a top-level comment's is the article.
     /// How far up a reply chain claims look for subjects and quoted text. Real threads nest a
     /// few levels; a scrape nested 10,000 deep would otherwise hold every comment's whole
     /// chain, quadratic in memory (gigabytes).
     static let ancestorLimit = 64
 
-    func ancestorChain(of index: Int, in thread: AnalyzedThread, byID: [CommentID: Int]) -> [Int] {
+    /// The ancestors of comment `index`, nearest first; a top-level comment's is the article
+    /// (`article`: its index in the thread, found once per thread by the caller).
+    func ancestorChain(of index: Int, in thread: AnalyzedThread, byID: [CommentID: Int], article: Int?) -> [Int] {
         let comment = thread.comments[index].comment
         if comment.isArticle { return [] }
         var chain = thread.ancestors(of: index, using: byID, limit: Self.ancestorLimit)
         let root = chain.last.map { thread.comments[$0].comment } ?? comment
-        if !root.isArticle, let article = thread.comments.firstIndex(where: { $0.comment.isArticle }), article != index {
+        if !root.isArticle, let article, article != index {
             chain.append(article)
         }
         return chain

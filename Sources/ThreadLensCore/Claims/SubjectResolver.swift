@@ -24,7 +24,7 @@ struct SubjectResolver {
                 var latest = [-1]
                 latest.reserveCapacity(view.mentions.count + 1)
                 for (index, mention) in view.mentions.enumerated() {
-                    let fitting = mention.kind != .anaphor && !mention.isPredicate && (mention.kind.subjectKind.map { type.subjects.contains($0) } ?? false)
+                    let fitting = mention.kind != .anaphor && !mention.isPredicate && Self.fits(mention.kind, type)
                     latest.append(fitting ? index : latest[latest.count - 1])
                 }
                 table[type.name] = latest
@@ -34,7 +34,7 @@ struct SubjectResolver {
     }
 
     /// The subject kinds a mention may stand for in a claim of `type`.
-    private func fits(_ kind: CommentView.MentionKind, _ type: ClaimType) -> Bool {
+    private static func fits(_ kind: CommentView.MentionKind, _ type: ClaimType) -> Bool {
         guard let subject = kind.subjectKind else { return false }
         return type.subjects.contains(subject)
     }
@@ -64,7 +64,7 @@ struct SubjectResolver {
             if mention.kind == .anaphor {
                 sawAnaphor = true
                 result += contextSubjects(before: mention.units.lowerBound, in: comment, type: type)
-            } else if fits(mention.kind, type) {
+            } else if Self.fits(mention.kind, type) {
                 result.append(subjectID(of: mention))
             }
         }
@@ -84,7 +84,7 @@ struct SubjectResolver {
             let mention = view.mentions[index]
             guard mention.units.lowerBound >= sentence.lowerBound,
                   position - mention.units.upperBound <= model.cues.subjectDistance else { return nil }
-            guard !mention.isPredicate, mention.kind == .anaphor || fits(mention.kind, type) else { continue }
+            guard !mention.isPredicate, mention.kind == .anaphor || Self.fits(mention.kind, type) else { continue }
             if isHostedPlatform(index, in: view, sentence: sentence, type: type) { continue }
             if let host = hostingPlatform(of: index, in: view, sentence: sentence) {
                 return ([subjectID(of: view.mentions[host])], view.mentions[host].units.lowerBound..<mention.units.upperBound)
@@ -108,7 +108,7 @@ struct SubjectResolver {
               model.cues.hosts.contains(view.units.units[mention.units.lowerBound - 1].key) else { return false }
         let previous = view.mentions[index - 1]
         return previous.units.lowerBound >= sentence.lowerBound && previous.units.upperBound + 3 >= mention.units.lowerBound
-            && previous.kind != .platform && previous.kind != .region && !previous.isPredicate && fits(previous.kind, type)
+            && previous.kind != .platform && previous.kind != .region && !previous.isPredicate && Self.fits(previous.kind, type)
     }
 
     /// The platform whose sellers the generic seller mention `index` names ("拼多多的商家",
@@ -128,7 +128,7 @@ struct SubjectResolver {
 
     /// The mention kinds that can be a subject of `type`.
     private func fittingKinds(_ type: ClaimType) -> Set<CommentView.MentionKind> {
-        Set([CommentView.MentionKind.reseller, .platform, .store, .brand, .generic].filter { fits($0, type) })
+        Set([CommentView.MentionKind.reseller, .platform, .store, .brand, .generic].filter { Self.fits($0, type) })
     }
 
     /// Whether the nearest subject-like mention before `position` in the sentence (an anaphor

@@ -270,14 +270,8 @@ struct SentimentScorer {
     }
 
     private func polarQuestionCue(in range: Range<Int>, view: LexiconView) -> (rule: SentimentRule, closes: Bool)? {
-        func carriesWords(_ token: Token) -> Bool {
-            switch token.kind {
-            case .word, .number, .ideographic, .kana: return true
-            default: return false
-            }
-        }
-        guard let first = range.first(where: { carriesWords(view.tokens[$0]) }),
-              let last = range.last(where: { carriesWords(view.tokens[$0]) }) else { return nil }
+        guard let first = range.first(where: { view.tokens[$0].isWordLike }),
+              let last = range.last(where: { view.tokens[$0].isWordLike }) else { return nil }
         if let match = model.polarQuestionStarts.longestMatch(in: view.tokens, from: first, limit: range.upperBound) { return (match.value, false) }
         // By units, not tokens: ICU often joins a final particle to the word before it (买吗).
         var units: [String] = []
